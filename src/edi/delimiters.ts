@@ -1,0 +1,59 @@
+/**
+ * The service characters of one interchange, as text. `segment` may be longer than one byte when a file uses
+ * a non-ASCII terminator written in UTF-8; `repetition` and `release` are null when the interchange has none.
+ */
+export interface Delimiters {
+  readonly element: string;
+  readonly component: string;
+  readonly repetition: string | null;
+  readonly segment: string;
+  readonly release: string | null;
+  /** EDIFACT decimal mark from UNA (`.` or `,`); null for X12. */
+  readonly decimal: string | null;
+}
+
+/** The EDIFACT defaults used when an interchange has no UNA (ISO 9735: `:+.? '`). */
+export const edifactDefaultDelimiters: Delimiters = Object.freeze({
+  component: ":",
+  element: "+",
+  decimal: ".",
+  release: "?",
+  repetition: null,
+  segment: "'",
+});
+
+/** The usual X12 delimiters (`*`, `:`, `^`, `~`), e.g. for generated acknowledgments. */
+export const x12DefaultDelimiters: Delimiters = Object.freeze({
+  element: "*",
+  component: ":",
+  repetition: "^",
+  segment: "~",
+  release: null,
+  decimal: null,
+});
+
+/** Byte form used by the scanner: -1 stands for "none". */
+export interface DelimiterBytes {
+  readonly element: number;
+  /** First byte of the component separator; `componentSeq` is all of it (more than one byte only in UTF-8). */
+  readonly component: number;
+  readonly componentSeq: Buffer;
+  readonly repetition: number;
+  readonly release: number;
+  readonly segment: Buffer;
+}
+
+export function delimiterBytes(d: Delimiters): DelimiterBytes {
+  return {
+    element: byteOf(d.element),
+    component: byteOf(d.component),
+    componentSeq: Buffer.from(d.component, "latin1"),
+    repetition: d.repetition === null ? -1 : byteOf(d.repetition),
+    release: d.release === null ? -1 : byteOf(d.release),
+    segment: Buffer.from(d.segment, "latin1"),
+  };
+}
+
+function byteOf(char: string): number {
+  return char.charCodeAt(0) & 0xff;
+}
