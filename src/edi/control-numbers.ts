@@ -9,7 +9,9 @@ export interface ControlNumberSource {
   next(level: ControlLevel): number;
 }
 
-export function sequentialControlNumbers(start: Partial<Record<ControlLevel, number>> = {}): ControlNumberSource {
+export function sequentialControlNumbers(
+  start: Partial<Record<ControlLevel, number>> = {},
+): ControlNumberSource {
   const counters: Record<ControlLevel, number> = {
     interchange: (start.interchange ?? 1) - 1,
     group: (start.group ?? 1) - 1,

@@ -3,6 +3,7 @@ import type { Delimiters } from "./delimiters.js";
 import type { EdiError } from "./edi-error.js";
 import type { ElementValue, InterchangeJson, SegmentJson } from "./edi-json.js";
 import { readEdi } from "./read-edi.js";
+import { detectUtf16, utf16ToUtf8 } from "./utf16-input.js";
 
 export interface JsonReadResult {
   readonly interchanges: InterchangeJson[];
@@ -10,7 +11,10 @@ export interface JsonReadResult {
 }
 
 /** Reads a whole input into the lossless JSON form, one entry per interchange. */
-export function readEdiJson(bytes: Buffer): JsonReadResult {
+export function readEdiJson(input: Buffer): JsonReadResult {
+  // UTF-16 input is read as UTF-8 (see EdiReader), so offsets and encoding checks must look at the same bytes.
+  const utf16 = detectUtf16(input);
+  const bytes = utf16 === null ? input : utf16ToUtf8(utf16)(input, true);
   const out: InterchangeJson[] = [];
   let current: InterchangeJson | null = null;
   let lineBreakAt = -1;
@@ -30,7 +34,8 @@ export function readEdiJson(bytes: Buffer): JsonReadResult {
       const ic = current;
       if (ic === null) return;
       if (lineBreakAt < 0) {
-        lineBreakAt = segment.offset + segment.raw().length + Buffer.byteLength(ic.delimiters.segment, "latin1");
+        lineBreakAt =
+          segment.offset + segment.raw().length + Buffer.byteLength(ic.delimiters.segment, "latin1");
         ic.lineBreak = lineBreakAfter(bytes, lineBreakAt, ic.delimiters.segment);
       }
       ic.segments.push(segment.toJson("latin1"));
@@ -59,7 +64,8 @@ function lineBreakAfter(bytes: Buffer, at: number, terminator: string): string {
 }
 
 function delimitersToUtf8(d: Delimiters): Delimiters {
-  const conv = (s: string | null): string | null => (s === null ? null : Buffer.from(s, "latin1").toString("utf8"));
+  const conv = (s: string | null): string | null =>
+    s === null ? null : Buffer.from(s, "latin1").toString("utf8");
   return {
     element: conv(d.element) as string,
     component: conv(d.component) as string,

@@ -1,5 +1,10 @@
 import type { ErrorCode } from "../kernel/index.js";
-import { type DelimiterBytes, type Delimiters, delimiterBytes, edifactDefaultDelimiters } from "./delimiters.js";
+import {
+  type DelimiterBytes,
+  type Delimiters,
+  delimiterBytes,
+  edifactDefaultDelimiters,
+} from "./delimiters.js";
 import { ediError } from "./edi-error.js";
 import type { EdiHandler } from "./edi-handler.js";
 import { edifactDialect, edifactInterchangeHeader } from "./edifact/edifact-dialect.js";
@@ -9,8 +14,8 @@ import { EnvelopeTracker } from "./envelope-tracker.js";
 import { requireElements } from "./require-elements.js";
 import { SegmentView } from "./segment-view.js";
 import { envelopeStartAt, findEnvelopeStart, skipFiller } from "./sniff.js";
-import { scanBinarySegment } from "./x12/binary-segment.js";
 import { detectUtf16, type Utf16Encoding, utf16ToUtf8 } from "./utf16-input.js";
+import { scanBinarySegment } from "./x12/binary-segment.js";
 import { readIsaHeader } from "./x12/isa-header.js";
 import { x12Dialect, x12InterchangeHeader } from "./x12/x12-dialect.js";
 
@@ -86,7 +91,13 @@ export class EdiReader {
       this.closeInterchange();
     }
     if (this.serviceString !== null) {
-      this.fail("EDI_INTERCHANGE_HEADER_MISSING", "the UNA service string advice is not followed by a UNB header", this.serviceString.offset, this.position, "UNA");
+      this.fail(
+        "EDI_INTERCHANGE_HEADER_MISSING",
+        "the UNA service string advice is not followed by a UNB header",
+        this.serviceString.offset,
+        this.position,
+        "UNA",
+      );
     }
     this.flushJunk(endOffset);
   }
@@ -146,7 +157,13 @@ export class EdiReader {
     if (start === "UNA") return this.startServiceString(buf, q, final);
     if (start === "UNB") return this.startEdifact(buf, q, final);
     if (this.serviceString !== null) {
-      this.fail("EDI_INTERCHANGE_HEADER_MISSING", "the UNA service string advice is not followed by a UNB header", this.serviceString.offset, this.position, "UNA");
+      this.fail(
+        "EDI_INTERCHANGE_HEADER_MISSING",
+        "the UNA service string advice is not followed by a UNB header",
+        this.serviceString.offset,
+        this.position,
+        "UNA",
+      );
       this.serviceString = null;
     }
     if (start === "ISA") return this.startX12(buf, q, final);
@@ -166,7 +183,8 @@ export class EdiReader {
 
   private flushJunk(end: number): void {
     if (this.junkStart < 0) {
-      if (!this.sawEnvelope && this.ended) this.fail("EDI_NO_ENVELOPE", "no X12 (ISA) or EDIFACT (UNA/UNB) interchange found", 0, 0);
+      if (!this.sawEnvelope && this.ended)
+        this.fail("EDI_NO_ENVELOPE", "no X12 (ISA) or EDIFACT (UNA/UNB) interchange found", 0, 0);
       return;
     }
     const start = this.junkStart;
@@ -175,7 +193,12 @@ export class EdiReader {
       this.fail("EDI_NO_ENVELOPE", "no X12 (ISA) or EDIFACT (UNA/UNB) interchange found", 0, 0);
       return;
     }
-    this.fail("EDI_UNEXPECTED_DATA", `${end - start} bytes at offset ${start} are not part of any interchange`, start, 0);
+    this.fail(
+      "EDI_UNEXPECTED_DATA",
+      `${end - start} bytes at offset ${start} are not part of any interchange`,
+      start,
+      0,
+    );
   }
 
   private startX12(buf: Buffer, p: number, final: boolean): number {
@@ -222,7 +245,13 @@ export class EdiReader {
     const t = findTerminator(buf, p, p, bytes);
     if (t < 0) {
       if (!final) return -1;
-      this.fail("EDI_TRUNCATED", "the input ends inside the UNB header", this.base + p, this.position + 1, "UNB");
+      this.fail(
+        "EDI_TRUNCATED",
+        "the input ends inside the UNB header",
+        this.base + p,
+        this.position + 1,
+        "UNB",
+      );
       this.serviceString = null;
       return buf.length;
     }
@@ -261,17 +290,29 @@ export class EdiReader {
     const view = this.view;
     // A long segment split over many chunks is checked with a native search first, so that it is scanned
     // once rather than once per chunk.
-    const longWait = this.scanned > 4096 && findTerminator(buf, start, start + this.scanned - d.segment.length, d) < 0;
+    const longWait =
+      this.scanned > 4096 && findTerminator(buf, start, start + this.scanned - d.segment.length, d) < 0;
     let t = longWait ? -1 : view.scan(buf, start, buf.length, d);
     let end: number;
     if (t >= 0) {
       end = t + d.segment.length;
       this.scanned = 0;
     } else if (final) {
-      // The last segment lacks its terminator: read it as it stands; missing trailers are reported after.
+      // The input ends without a terminator. A complete trailer is read as it stands (some files omit the last
+      // terminator); anything else is a cut-off segment, reported and left out.
       t = trimEnd(buf, start, buf.length);
       end = buf.length;
-      view.load(buf, start, t, 0, 0, d);
+      view.load(buf, start, t, this.base + start, this.position + 1, d);
+      if (t > start && view.tag !== this.dialect?.interchangeTrailer) {
+        this.fail(
+          "EDI_TRUNCATED",
+          `the input ends inside segment ${view.tag} (no segment terminator)`,
+          view.offset,
+          view.position,
+          view.tag,
+        );
+        return end;
+      }
     } else {
       return this.unterminated(buf, start);
     }
@@ -289,7 +330,13 @@ export class EdiReader {
     this.position++;
     view.place(this.base + start, this.position);
     if (this.dialect !== null && !this.tagIsValid(view)) {
-      this.fail("EDI_INVALID_SEGMENT_TAG", `"${view.tag}" is not a segment tag`, view.offset, view.position, view.tag);
+      this.fail(
+        "EDI_INVALID_SEGMENT_TAG",
+        `"${view.tag}" is not a segment tag`,
+        view.offset,
+        view.position,
+        view.tag,
+      );
     }
     if (this.tracker?.segment(view, this.base + end) === "closed") this.closeInterchange();
     return end;
@@ -354,7 +401,12 @@ export class EdiReader {
       return -1;
     }
     if (!this.discarding) {
-      this.fail("EDI_SEGMENT_TOO_LONG", `a segment is longer than ${this.maxSegmentBytes} bytes; it is skipped`, this.base + start, this.position + 1);
+      this.fail(
+        "EDI_SEGMENT_TOO_LONG",
+        `a segment is longer than ${this.maxSegmentBytes} bytes; it is skipped`,
+        this.base + start,
+        this.position + 1,
+      );
       this.discarding = true;
     }
     this.scanned = 0;
@@ -407,4 +459,3 @@ function trimEnd(buf: Buffer, start: number, end: number): number {
   }
   return e;
 }
-

@@ -30,10 +30,12 @@ export function writeInterchange(ic: InterchangeJson, options: WriteOptions = {}
   const d: Delimiters = { ...ic.delimiters, ...options.delimiters };
   const lineBreak = options.lineBreak ?? ic.lineBreak;
   const enc: BufferEncoding = ic.encoding === "utf-8" ? "utf8" : "latin1";
-  const escape = makeEscaper(d);
+  const escapeValue = makeEscaper(d);
   const parts: string[] = [];
   if (ic.standard === "edifact" && (ic.serviceStringAdvice || !sameAsDefaults(d))) {
-    parts.push(`UNA${d.component}${d.element}${d.decimal ?? "."}${d.release ?? " "}${d.repetition ?? " "}${d.segment}${lineBreak}`);
+    parts.push(
+      `UNA${d.component}${d.element}${d.decimal ?? "."}${d.release ?? " "}${d.repetition ?? " "}${d.segment}${lineBreak}`,
+    );
   }
   ic.segments.forEach((segment, index) => {
     const isIsa = ic.standard === "x12" && segment[0] === "ISA";
@@ -42,33 +44,51 @@ export function writeInterchange(ic: InterchangeJson, options: WriteOptions = {}
       ? writeIsa(segment, d)
       : binaryLength !== undefined
         ? writeBinary(segment, d, binaryLength, enc)
-        : writeSegment(segment, d, escape, index);
+        : writeSegment(segment, d, escapeValue, index);
     parts.push(text, d.segment, lineBreak);
   });
   return Buffer.from(parts.join(""), enc);
 }
 
-function writeSegment(segment: SegmentJson, d: Delimiters, escape: (s: string, where: string) => string, index: number): string {
+function writeSegment(
+  segment: SegmentJson,
+  d: Delimiters,
+  escapeValue: (s: string, where: string) => string,
+  index: number,
+): string {
   const [tag, ...elements] = segment;
   let out = tag;
   elements.forEach((value, i) => {
-    out += d.element + writeElement(value, d, (s) => escape(s, `segment ${index + 1} (${tag}) element ${i + 1}`));
+    out +=
+      d.element +
+      writeElement(value, d, (s) => escapeValue(s, `segment ${index + 1} (${tag}) element ${i + 1}`));
   });
   return out;
 }
 
-function writeElement(value: ElementValue, d: Delimiters, escape: (s: string) => string): string {
-  const components = (v: string | string[]): string => (typeof v === "string" ? escape(v) : v.map(escape).join(d.component));
+function writeElement(value: ElementValue, d: Delimiters, escapeValue: (s: string) => string): string {
+  const components = (v: string | string[]): string =>
+    typeof v === "string" ? escapeValue(v) : v.map(escapeValue).join(d.component);
   if (typeof value === "string" || Array.isArray(value)) return components(value);
   if (d.repetition === null) {
-    throw new OpenVanError("EDI_WRITE_DELIMITER_IN_DATA", "an element has repetitions but the interchange has no repetition separator");
+    throw new OpenVanError(
+      "EDI_WRITE_DELIMITER_IN_DATA",
+      "an element has repetitions but the interchange has no repetition separator",
+    );
   }
   return value.repeats.map(components).join(d.repetition);
 }
 
 /** A BIN/BDS segment: its data element goes out as it is, its length element says how long it is. */
-function writeBinary(segment: SegmentJson, d: Delimiters, lengthPosition: number, enc: BufferEncoding): string {
-  const values = segment.map((v) => (typeof v === "string" ? v : Array.isArray(v) ? v.join(d.component) : ""));
+function writeBinary(
+  segment: SegmentJson,
+  d: Delimiters,
+  lengthPosition: number,
+  enc: BufferEncoding,
+): string {
+  const values = segment.map((v) =>
+    typeof v === "string" ? v : Array.isArray(v) ? v.join(d.component) : "",
+  );
   const data = values[lengthPosition + 1] ?? "";
   values[lengthPosition] = String(Buffer.byteLength(data, enc));
   return values.join(d.element);
@@ -96,7 +116,10 @@ function makeEscaper(d: Delimiters): (s: string, where: string) => string {
     return (s, where) => {
       for (const c of specials) {
         if (c !== "" && s.includes(c)) {
-          throw new OpenVanError("EDI_WRITE_DELIMITER_IN_DATA", `${where} contains the delimiter ${JSON.stringify(c)}, which X12 cannot escape`);
+          throw new OpenVanError(
+            "EDI_WRITE_DELIMITER_IN_DATA",
+            `${where} contains the delimiter ${JSON.stringify(c)}, which X12 cannot escapeValue`,
+          );
         }
       }
       return s;

@@ -42,7 +42,11 @@ export interface InterchangeSpec {
  * Builds a complete interchange from its content: envelope headers with the given parties and date, control
  * numbers from `controls`, and trailers with their counts computed. Write it with `writeInterchange`.
  */
-export function buildInterchange(spec: InterchangeSpec, controls: ControlNumberSource, now: Date): InterchangeJson {
+export function buildInterchange(
+  spec: InterchangeSpec,
+  controls: ControlNumberSource,
+  now: Date,
+): InterchangeJson {
   return spec.standard === "x12" ? buildX12(spec, controls, now) : buildEdifact(spec, controls, now);
 }
 
@@ -53,9 +57,23 @@ function buildX12(spec: InterchangeSpec, controls: ControlNumberSource, now: Dat
   const { date8, date6, time4 } = stamp(now);
   const segments: SegmentJson[] = [
     [
-      "ISA", "00", "", "00", "", spec.sender.qualifier, spec.sender.id, spec.receiver.qualifier, spec.receiver.id,
-      date6, time4, Number(version) >= 402 ? (d.repetition ?? "U") : "U", version, icn,
-      spec.ackRequested ? "1" : "0", spec.test ? "T" : "P", d.component,
+      "ISA",
+      "00",
+      "",
+      "00",
+      "",
+      spec.sender.qualifier,
+      spec.sender.id,
+      spec.receiver.qualifier,
+      spec.receiver.id,
+      date6,
+      time4,
+      Number(version) >= 402 ? (d.repetition ?? "U") : "U",
+      version,
+      icn,
+      spec.ackRequested ? "1" : "0",
+      spec.test ? "T" : "P",
+      d.component,
     ],
   ];
   const groups = spec.groups ?? [];
@@ -66,7 +84,14 @@ function buildX12(spec: InterchangeSpec, controls: ControlNumberSource, now: Dat
     segments.push(["GE", String(g.sets.length), gcn]);
   }
   segments.push(["IEA", String(groups.length), icn]);
-  return { standard: "x12", delimiters: d, serviceStringAdvice: false, encoding: "utf-8", lineBreak: spec.lineBreak ?? "", segments };
+  return {
+    standard: "x12",
+    delimiters: d,
+    serviceStringAdvice: false,
+    encoding: "utf-8",
+    lineBreak: spec.lineBreak ?? "",
+    segments,
+  };
 }
 
 function buildEdifact(spec: InterchangeSpec, controls: ControlNumberSource, now: Date): InterchangeJson {
@@ -76,8 +101,16 @@ function buildEdifact(spec: InterchangeSpec, controls: ControlNumberSource, now:
   const ref = String(controls.next("interchange"));
   const { date6, time4 } = stamp(now);
   const party = (p: Party): string | string[] => (p.qualifier === "" ? p.id : [p.id, p.qualifier]);
-  const unb: SegmentJson = ["UNB", [spec.syntaxId ?? "UNOC", version], party(spec.sender), party(spec.receiver), [date6, time4], ref];
-  if (spec.ackRequested || spec.test) unb.push("", "", "", spec.ackRequested ? "1" : "", "", spec.test ? "1" : "");
+  const unb: SegmentJson = [
+    "UNB",
+    [spec.syntaxId ?? "UNOC", version],
+    party(spec.sender),
+    party(spec.receiver),
+    [date6, time4],
+    ref,
+  ];
+  if (spec.ackRequested || spec.test)
+    unb.push("", "", "", spec.ackRequested ? "1" : "", "", spec.test ? "1" : "");
   const segments: SegmentJson[] = [trimTrailingEmpty(unb)];
   let count = 0;
   for (const g of spec.groups ?? []) {
@@ -92,7 +125,14 @@ function buildEdifact(spec: InterchangeSpec, controls: ControlNumberSource, now:
     count++;
   }
   segments.push(["UNZ", String(count), ref]);
-  return { standard: "edifact", delimiters: d, serviceStringAdvice: spec.delimiters !== undefined, encoding: "utf-8", lineBreak: spec.lineBreak ?? "", segments };
+  return {
+    standard: "edifact",
+    delimiters: d,
+    serviceStringAdvice: spec.delimiters !== undefined,
+    encoding: "utf-8",
+    lineBreak: spec.lineBreak ?? "",
+    segments,
+  };
 }
 
 function wrapSet(standard: Standard, set: SetSpec, controls: ControlNumberSource): SegmentJson[] {
@@ -100,7 +140,8 @@ function wrapSet(standard: Standard, set: SetSpec, controls: ControlNumberSource
   const count = String(set.body.length + 2);
   if (standard === "x12") {
     const scn = String(n).padStart(4, "0");
-    const header: SegmentJson = set.version === undefined ? ["ST", set.id, scn] : ["ST", set.id, scn, set.version];
+    const header: SegmentJson =
+      set.version === undefined ? ["ST", set.id, scn] : ["ST", set.id, scn, set.version];
     return [header, ...set.body, ["SE", count, scn]];
   }
   const ref = String(n);

@@ -2,7 +2,13 @@ import type { ErrorCode } from "../kernel/index.js";
 import { ediError } from "./edi-error.js";
 import type { EdiHandler } from "./edi-handler.js";
 import type { EnvelopeDialect } from "./envelope-dialect.js";
-import type { FunctionalGroup, GroupHeader, InterchangeHeader, SetHeader, TransactionSet } from "./envelope-model.js";
+import type {
+  FunctionalGroup,
+  GroupHeader,
+  InterchangeHeader,
+  SetHeader,
+  TransactionSet,
+} from "./envelope-model.js";
 import type { SegmentView } from "./segment-view.js";
 
 interface OpenGroup {
@@ -62,7 +68,11 @@ export class EnvelopeTracker {
       this.handler.segment?.(seg);
     } else {
       if (!(this.group === null && d.interchangeLevelTags.has(tag))) {
-        this.fault(seg, "EDI_SEGMENT_OUTSIDE_SET", `segment ${tag} stands outside any ${d.setHeader}…${d.setTrailer}`);
+        this.fault(
+          seg,
+          "EDI_SEGMENT_OUTSIDE_SET",
+          `segment ${tag} stands outside any ${d.setHeader}…${d.setTrailer}`,
+        );
       }
       this.handler.segment?.(seg);
     }
@@ -73,7 +83,12 @@ export class EnvelopeTracker {
   abandon(offset: number, position: number, why: string): void {
     const d = this.dialect;
     this.closeOpenLevels(offset, position);
-    this.report("EDI_INTERCHANGE_TRAILER_MISSING", `interchange ${this.header.control} has no ${d.interchangeTrailer} trailer: ${why}`, offset, position);
+    this.report(
+      "EDI_INTERCHANGE_TRAILER_MISSING",
+      `interchange ${this.header.control} has no ${d.interchangeTrailer} trailer: ${why}`,
+      offset,
+      position,
+    );
     this.emitInterchange(false);
   }
 
@@ -94,11 +109,26 @@ export class EnvelopeTracker {
     const d = this.dialect;
     if (this.group !== null) return this.group;
     if (d.groupsRequired) {
-      this.fault(seg, "EDI_SEGMENT_OUTSIDE_SET", `${d.setHeader} stands outside any ${d.groupHeader}…${d.groupTrailer} functional group`);
+      this.fault(
+        seg,
+        "EDI_SEGMENT_OUTSIDE_SET",
+        `${d.setHeader} stands outside any ${d.groupHeader}…${d.groupTrailer} functional group`,
+      );
     } else if (this.explicitGroups > 0) {
-      this.fault(seg, "EDI_GROUPS_AND_MESSAGES_MIXED", `${d.setHeader} outside a group in an interchange that has ${d.groupHeader} groups`);
+      this.fault(
+        seg,
+        "EDI_GROUPS_AND_MESSAGES_MIXED",
+        `${d.setHeader} outside a group in an interchange that has ${d.groupHeader} groups`,
+      );
     }
-    const header: GroupHeader = { id: null, control: null, sender: null, receiver: null, version: null, offset: seg.offset };
+    const header: GroupHeader = {
+      id: null,
+      control: null,
+      sender: null,
+      receiver: null,
+      version: null,
+      offset: seg.offset,
+    };
     this.group = { header, explicit: false, sets: [], setCount: 0, end: seg.offset };
     return this.group;
   }
@@ -113,7 +143,12 @@ export class EnvelopeTracker {
     }
     set.segments++;
     this.handler.segment?.(seg);
-    this.checkCount(seg, set.segments, "EDI_SET_COUNT_MISMATCH", `segments in ${d.setHeader} ${set.header.control}`);
+    this.checkCount(
+      seg,
+      set.segments,
+      "EDI_SET_COUNT_MISMATCH",
+      `segments in ${d.setHeader} ${set.header.control}`,
+    );
     this.checkControl(seg, set.header.control, "EDI_SET_CONTROL_MISMATCH", `${d.setHeader} control number`);
     this.finishSet(set, end);
   }
@@ -154,7 +189,7 @@ export class EnvelopeTracker {
     const d = this.dialect;
     this.missingSetTrailer(seg);
     const open = this.group;
-    if (open !== null && open.explicit) this.missingGroupTrailer(seg);
+    if (open?.explicit) this.missingGroupTrailer(seg);
     else if (open !== null) {
       this.fault(seg, "EDI_GROUPS_AND_MESSAGES_MIXED", `${d.groupHeader} after messages outside groups`);
       this.finishGroup(open);
@@ -176,8 +211,18 @@ export class EnvelopeTracker {
       this.fault(seg, "EDI_SEGMENT_OUTSIDE_SET", `${d.groupTrailer} without a ${d.groupHeader} header`);
       return;
     }
-    this.checkCount(seg, group.setCount, "EDI_GROUP_COUNT_MISMATCH", `${d.setHeader} sets in group ${group.header.control}`);
-    this.checkControl(seg, group.header.control ?? "", "EDI_GROUP_CONTROL_MISMATCH", `${d.groupHeader} control number`);
+    this.checkCount(
+      seg,
+      group.setCount,
+      "EDI_GROUP_COUNT_MISMATCH",
+      `${d.setHeader} sets in group ${group.header.control}`,
+    );
+    this.checkControl(
+      seg,
+      group.header.control ?? "",
+      "EDI_GROUP_CONTROL_MISMATCH",
+      `${d.groupHeader} control number`,
+    );
     group.end = end;
     this.finishGroup(group);
   }
@@ -187,7 +232,12 @@ export class EnvelopeTracker {
     if (group === null) return;
     if (group.explicit) {
       const d = this.dialect;
-      this.report("EDI_GROUP_TRAILER_MISSING", `${d.groupHeader} ${group.header.control} has no ${d.groupTrailer} trailer`, seg.offset, seg.position);
+      this.report(
+        "EDI_GROUP_TRAILER_MISSING",
+        `${d.groupHeader} ${group.header.control} has no ${d.groupTrailer} trailer`,
+        seg.offset,
+        seg.position,
+      );
     }
     this.finishGroup(group);
   }
@@ -214,10 +264,22 @@ export class EnvelopeTracker {
     this.closeOpenLevels(seg.offset, seg.position);
     this.handler.segment?.(seg);
     const counted =
-      d.countsMessagesWithoutGroups && this.explicitGroups === 0 ? this.messagesOutsideGroups : this.explicitGroups;
+      d.countsMessagesWithoutGroups && this.explicitGroups === 0
+        ? this.messagesOutsideGroups
+        : this.explicitGroups;
     const what = counted === this.explicitGroups ? `${d.groupHeader} groups` : `${d.setHeader} messages`;
-    this.checkCount(seg, counted, "EDI_INTERCHANGE_COUNT_MISMATCH", `${what} in interchange ${this.header.control}`);
-    this.checkControl(seg, this.header.control, "EDI_INTERCHANGE_CONTROL_MISMATCH", "interchange control number");
+    this.checkCount(
+      seg,
+      counted,
+      "EDI_INTERCHANGE_COUNT_MISMATCH",
+      `${what} in interchange ${this.header.control}`,
+    );
+    this.checkControl(
+      seg,
+      this.header.control,
+      "EDI_INTERCHANGE_CONTROL_MISMATCH",
+      "interchange control number",
+    );
     this.lastEnd = end;
     this.emitInterchange(true);
   }
@@ -234,7 +296,12 @@ export class EnvelopeTracker {
   private checkCount(seg: SegmentView, actual: number, code: ErrorCode, what: string): void {
     const written = seg.text(1).trim();
     if (!/^\d+$/.test(written) || Number(written) !== actual) {
-      this.fault(seg, code, `${seg.tag}01 says ${written === "" ? "nothing" : written}; the number of ${what} is ${actual}`, 1);
+      this.fault(
+        seg,
+        code,
+        `${seg.tag}01 says ${written === "" ? "nothing" : written}; the number of ${what} is ${actual}`,
+        1,
+      );
     }
   }
 

@@ -1,5 +1,10 @@
 export { type ControlLevel, type ControlNumberSource, sequentialControlNumbers } from "./control-numbers.js";
-export { type DelimiterBytes, type Delimiters, edifactDefaultDelimiters, x12DefaultDelimiters } from "./delimiters.js";
+export {
+  type DelimiterBytes,
+  type Delimiters,
+  edifactDefaultDelimiters,
+  x12DefaultDelimiters,
+} from "./delimiters.js";
 export { type EdiError, type EdiPosition, ediError } from "./edi-error.js";
 export type { EdiHandler } from "./edi-handler.js";
 export type { ElementValue, InterchangeJson, SegmentJson } from "./edi-json.js";

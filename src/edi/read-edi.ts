@@ -17,7 +17,10 @@ export function readEdi(bytes: Uint8Array, handler: EdiHandler = {}): ReadResult
 }
 
 /** Reads a stream of chunks (a file stream, an HTTP body); memory grows only with the envelope model. */
-export async function readEdiStream(source: AsyncIterable<Uint8Array>, handler: EdiHandler = {}): Promise<ReadResult> {
+export async function readEdiStream(
+  source: AsyncIterable<Uint8Array>,
+  handler: EdiHandler = {},
+): Promise<ReadResult> {
   const { reader, result } = collectingReader(handler);
   for await (const chunk of source) reader.write(chunk);
   reader.end();

@@ -7,12 +7,16 @@ export function requireElements(segment: SegmentView, positions: readonly number
   for (const i of positions) {
     if (segment.text(i).trim() === "") {
       errors.push(
-        ediError("EDI_HEADER_INVALID", `${segment.tag}${String(i).padStart(2, "0")} is required in an envelope header but is empty`, {
-          offset: segment.elementOffset(i),
-          segment: segment.position,
-          tag: segment.tag,
-          element: i,
-        }),
+        ediError(
+          "EDI_HEADER_INVALID",
+          `${segment.tag}${String(i).padStart(2, "0")} is required in an envelope header but is empty`,
+          {
+            offset: segment.elementOffset(i),
+            segment: segment.position,
+            tag: segment.tag,
+            element: i,
+          },
+        ),
       );
     }
   }

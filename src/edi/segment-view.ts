@@ -32,7 +32,14 @@ export class SegmentView {
   private splitCache: { i: number; encoding: BufferEncoding; parts: string[][] } | null = null;
 
   /** Points the view at `[start, end)` of `buffer`, a segment whose end is known, and finds its elements. */
-  load(buffer: Buffer, start: number, end: number, offset: number, position: number, d: DelimiterBytes): void {
+  load(
+    buffer: Buffer,
+    start: number,
+    end: number,
+    offset: number,
+    position: number,
+    d: DelimiterBytes,
+  ): void {
     this.scan(buffer, start, end, d, true);
     this.end = end;
     this.place(offset, position);
@@ -91,7 +98,15 @@ export class SegmentView {
    * Points the view at a binary segment whose element starts are already known (the last element is raw
    * data that may hold delimiters, so it is not scanned).
    */
-  loadFixed(buffer: Buffer, start: number, end: number, offset: number, position: number, d: DelimiterBytes, starts: readonly number[]): void {
+  loadFixed(
+    buffer: Buffer,
+    start: number,
+    end: number,
+    offset: number,
+    position: number,
+    d: DelimiterBytes,
+    starts: readonly number[],
+  ): void {
     this.buffer = buffer;
     this.start = start;
     this.end = end;
@@ -122,7 +137,12 @@ export class SegmentView {
     const buf = this.buffer;
     const rel = this.delimiters.release;
     if (len < 1 || len > 3 || (this.escaped && hasAny(buf, s, e, rel))) return this.text(0).trim();
-    const key = len === 1 ? (buf[s] as number) : len === 2 ? ((buf[s] as number) << 8) | (buf[s + 1] as number) : ((buf[s] as number) << 16) | ((buf[s + 1] as number) << 8) | (buf[s + 2] as number);
+    const key =
+      len === 1
+        ? (buf[s] as number)
+        : len === 2
+          ? ((buf[s] as number) << 8) | (buf[s + 1] as number)
+          : ((buf[s] as number) << 16) | ((buf[s + 1] as number) << 8) | (buf[s + 2] as number);
     const cacheKey = key * 4 + len;
     let tag = this.tags.get(cacheKey);
     if (tag === undefined) {
@@ -176,7 +196,9 @@ export class SegmentView {
     const cache = this.splitCache;
     if (cache !== null && cache.i === i && cache.encoding === encoding) return cache.parts;
     const [s, e] = this.bounds(i);
-    const parts = this.fixed ? [[this.buffer.toString(encoding, s, e)]] : this.split(s, e, this.delimiters, encoding);
+    const parts = this.fixed
+      ? [[this.buffer.toString(encoding, s, e)]]
+      : this.split(s, e, this.delimiters, encoding);
     this.splitCache = { i, encoding, parts };
     return parts;
   }
@@ -217,7 +239,13 @@ export class SegmentView {
    * Splits `[s, e)` into repetitions of components, dropping line breaks and release characters. Runs of
    * plain bytes are decoded in one go; bytes are copied only around what must be dropped.
    */
-  private unescape(s: number, e: number, comp: number, rep: number, encoding: BufferEncoding = "latin1"): string[][] {
+  private unescape(
+    s: number,
+    e: number,
+    comp: number,
+    rep: number,
+    encoding: BufferEncoding = "latin1",
+  ): string[][] {
     const buf = this.buffer;
     const rel = this.delimiters.release;
     const compSeq = this.delimiters.componentSeq;
@@ -262,7 +290,6 @@ export class SegmentView {
     reps.push(comps);
     return reps;
   }
-
 }
 
 /** Whether `[s, e)` holds the release character or a line break. */

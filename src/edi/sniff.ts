@@ -12,7 +12,8 @@ export function envelopeStartAt(buf: Uint8Array, at: number): EnvelopeStart | nu
   const b = buf[at + 1];
   const c = buf[at + 2];
   const next = buf[at + 3];
-  if (next === undefined || isAlphanumeric(next) || next === 0x0a || next === 0x0d || next === 0x20) return null;
+  if (next === undefined || isAlphanumeric(next) || next === 0x0a || next === 0x0d || next === 0x20)
+    return null;
   if (a === 0x49 && b === 0x53 && c === 0x41) return "ISA";
   if (a === 0x55 && b === 0x4e) {
     if (c === 0x41) return "UNA";

@@ -20,7 +20,23 @@ export interface AckCodes {
 
 /** TA105 codes for ISA01..ISA16 faults, by element position. */
 const isaElementTa1: readonly string[] = [
-  "", "010", "011", "012", "013", "005", "006", "007", "008", "014", "015", "016", "017", "018", "019", "020", "027",
+  "",
+  "010",
+  "011",
+  "012",
+  "013",
+  "005",
+  "006",
+  "007",
+  "008",
+  "014",
+  "015",
+  "016",
+  "017",
+  "018",
+  "019",
+  "020",
+  "027",
 ];
 
 const table: Partial<Record<ErrorCode, AckCodes>> = {

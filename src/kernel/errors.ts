@@ -13,7 +13,12 @@ export class OpenVanError extends Error {
   readonly httpStatus: number;
   readonly details: Readonly<Record<string, unknown>>;
 
-  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}, options?: ErrorOptions) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    details: Record<string, unknown> = {},
+    options?: ErrorOptions,
+  ) {
     super(message, options);
     const entry = errorCatalogue[code];
     this.name = "OpenVanError";

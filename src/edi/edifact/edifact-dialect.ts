@@ -31,8 +31,16 @@ export const edifactDialect: EnvelopeDialect = {
     return { header, errors: requireElements(ung, [1, 5]) };
   },
   readSetHeader(unh: SegmentView) {
-    const version = [2, 3, 4].map((c) => unh.component(2, c)).filter((v) => v !== "").join(":");
-    const header: SetHeader = { id: unh.component(2, 1), control: unh.text(1), version: version || null, offset: unh.offset };
+    const version = [2, 3, 4]
+      .map((c) => unh.component(2, c))
+      .filter((v) => v !== "")
+      .join(":");
+    const header: SetHeader = {
+      id: unh.component(2, 1),
+      control: unh.text(1),
+      version: version || null,
+      offset: unh.offset,
+    };
     return { header, errors: requireElements(unh, [1, 2]) };
   },
 };

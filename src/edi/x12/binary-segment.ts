@@ -33,25 +33,45 @@ export function scanBinarySegment(
     const next = buf.indexOf(d.element, sep + 1);
     if (next < 0 || next - sep > 80) {
       if (!final && buf.length - sep < 80) return { kind: "need-more" };
-      return { kind: "invalid", message: `element ${k} of the binary segment has no separator after it`, at: sep + 1, element: k };
+      return {
+        kind: "invalid",
+        message: `element ${k} of the binary segment has no separator after it`,
+        at: sep + 1,
+        element: k,
+      };
     }
     sep = next;
   }
   const lengthStart = starts[lengthPos] as number;
   const text = buf.toString("latin1", lengthStart, sep);
   if (!/^\d+$/.test(text) || text.length > maxLengthDigits) {
-    return { kind: "invalid", message: `the binary data length "${text}" is not a number`, at: lengthStart, element: lengthPos };
+    return {
+      kind: "invalid",
+      message: `the binary data length "${text}" is not a number`,
+      at: lengthStart,
+      element: lengthPos,
+    };
   }
   const length = Number(text);
   if (length > maxBytes) {
-    return { kind: "invalid", message: `the binary data length ${length} exceeds the segment limit of ${maxBytes} bytes`, at: lengthStart, element: lengthPos };
+    return {
+      kind: "invalid",
+      message: `the binary data length ${length} exceeds the segment limit of ${maxBytes} bytes`,
+      at: lengthStart,
+      element: lengthPos,
+    };
   }
   const dataStart = sep + 1;
   const dataEnd = dataStart + length;
   starts.push(dataStart);
   if (dataEnd + d.segment.length > buf.length) {
     if (!final) return { kind: "need-more" };
-    return { kind: "invalid", message: `the input ends inside ${length} bytes of binary data`, at: dataStart, element: lengthPos + 1 };
+    return {
+      kind: "invalid",
+      message: `the input ends inside ${length} bytes of binary data`,
+      at: dataStart,
+      element: lengthPos + 1,
+    };
   }
   if (!buf.subarray(dataEnd, dataEnd + d.segment.length).equals(d.segment)) {
     return {

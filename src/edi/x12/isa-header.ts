@@ -1,5 +1,5 @@
-import { describeByte, type EdiError, ediError } from "../edi-error.js";
 import type { Delimiters } from "../delimiters.js";
+import { describeByte, type EdiError, ediError } from "../edi-error.js";
 
 /** Fixed widths of ISA01..ISA15. */
 const isaWidths = [2, 10, 2, 10, 2, 15, 2, 15, 6, 4, 1, 5, 9, 1, 1] as const;
@@ -28,12 +28,22 @@ export type IsaHeaderResult =
  * segment terminator. Counting separators rather than trusting fixed offsets also reads headers whose fields are
  * not padded to width, and reports the width faults.
  */
-export function readIsaHeader(buf: Buffer, at: number, final: boolean, offset: number, position: number): IsaHeaderResult {
+export function readIsaHeader(
+  buf: Buffer,
+  at: number,
+  final: boolean,
+  offset: number,
+  position: number,
+): IsaHeaderResult {
   const where = { offset, segment: position, tag: "ISA" };
   const sep = buf[at + 3];
   if (sep === undefined) return final ? truncated(where) : { kind: "need-more" };
   if (isAlphanumeric(sep) || sep === 0x20 || sep === 0x0d || sep === 0x0a) {
-    return invalid("EDI_ISA_INVALID", `the element separator after "ISA" is ${describeByte(sep)}, which cannot be a delimiter`, { ...where, element: 1 });
+    return invalid(
+      "EDI_ISA_INVALID",
+      `the element separator after "ISA" is ${describeByte(sep)}, which cannot be a delimiter`,
+      { ...where, element: 1 },
+    );
   }
   const starts: number[] = [];
   let i = at + 3;
@@ -45,7 +55,11 @@ export function readIsaHeader(buf: Buffer, at: number, final: boolean, offset: n
   if (starts.length < 16) {
     if (!final && buf.length < at + isaSearchLimit) return { kind: "need-more" };
     if (buf.length <= limit) return truncated(where);
-    return invalid("EDI_ISA_INVALID", `the ISA header has ${starts.length} elements within ${isaSearchLimit} bytes; it needs 16`, where);
+    return invalid(
+      "EDI_ISA_INVALID",
+      `the ISA header has ${starts.length} elements within ${isaSearchLimit} bytes; it needs 16`,
+      where,
+    );
   }
   const componentAt = starts[15] as number;
   if (componentAt >= buf.length) return final ? truncated(where) : { kind: "need-more" };
@@ -81,22 +95,30 @@ export function readIsaHeader(buf: Buffer, at: number, final: boolean, offset: n
     const width = isaWidths[k] as number;
     if (value.length !== width) {
       warnings.push(
-        ediError("EDI_ISA_FIELD_WIDTH", `ISA${pad2(k + 1)} is ${value.length} characters wide; it must be ${width}`, {
-          ...where,
-          offset: offset + (starts[k] as number) - at,
-          element: k + 1,
-        }),
+        ediError(
+          "EDI_ISA_FIELD_WIDTH",
+          `ISA${pad2(k + 1)} is ${value.length} characters wide; it must be ${width}`,
+          {
+            ...where,
+            offset: offset + (starts[k] as number) - at,
+            element: k + 1,
+          },
+        ),
       );
     }
   });
   const version = (elements[11] as string).trim();
   if (!/^\d{5}$/.test(version)) {
     warnings.push(
-      ediError("EDI_ISA_FIELD_VALUE", `ISA12 (version) is "${version}"; it must be five digits such as 00401 or 00501`, {
-        ...where,
-        offset: offset + (starts[11] as number) - at,
-        element: 12,
-      }),
+      ediError(
+        "EDI_ISA_FIELD_VALUE",
+        `ISA12 (version) is "${version}"; it must be five digits such as 00401 or 00501`,
+        {
+          ...where,
+          offset: offset + (starts[11] as number) - at,
+          element: 12,
+        },
+      ),
     );
   }
   const repetitionChar = elements[10] as string;
@@ -125,7 +147,14 @@ export function readIsaHeader(buf: Buffer, at: number, final: boolean, offset: n
  */
 function utf8CharLength(buf: Buffer, at: number): number {
   const lead = buf[at] as number;
-  const need = lead >= 0xc2 && lead <= 0xdf ? 1 : lead >= 0xe0 && lead <= 0xef ? 2 : lead >= 0xf0 && lead <= 0xf4 ? 3 : 0;
+  const need =
+    lead >= 0xc2 && lead <= 0xdf
+      ? 1
+      : lead >= 0xe0 && lead <= 0xef
+        ? 2
+        : lead >= 0xf0 && lead <= 0xf4
+          ? 3
+          : 0;
   for (let k = 1; k <= need; k++) {
     const b = buf[at + k];
     if (b === undefined) return 1 + need; // not yet read; the caller waits for more bytes
@@ -138,7 +167,11 @@ function truncated(where: { offset: number; segment: number; tag: string }): Isa
   return invalid("EDI_TRUNCATED", "the input ends inside the ISA header", where);
 }
 
-function invalid(code: "EDI_ISA_INVALID" | "EDI_TRUNCATED", message: string, where: Parameters<typeof ediError>[2]): IsaHeaderResult {
+function invalid(
+  code: "EDI_ISA_INVALID" | "EDI_TRUNCATED",
+  message: string,
+  where: Parameters<typeof ediError>[2],
+): IsaHeaderResult {
   return { kind: "invalid", error: ediError(code, message, where) };
 }
 

@@ -1,9 +1,8 @@
-
+import type { Delimiters } from "../delimiters.js";
 import type { EnvelopeDialect } from "../envelope-dialect.js";
 import type { GroupHeader, InterchangeHeader, SetHeader } from "../envelope-model.js";
-import type { Delimiters } from "../delimiters.js";
-import type { SegmentView } from "../segment-view.js";
 import { requireElements } from "../require-elements.js";
+import type { SegmentView } from "../segment-view.js";
 
 /** X12 segments whose last element is raw binary data, by the position of their length element. */
 export function x12BinarySegments(): ReadonlyMap<string, number> {
@@ -40,13 +39,22 @@ export const x12Dialect: EnvelopeDialect = {
     return { header, errors: requireElements(gs, [1, 2, 3, 6, 8]) };
   },
   readSetHeader(st: SegmentView) {
-    const header: SetHeader = { id: st.text(1), control: st.text(2), version: st.text(3) || null, offset: st.offset };
+    const header: SetHeader = {
+      id: st.text(1),
+      control: st.text(2),
+      version: st.text(3) || null,
+      offset: st.offset,
+    };
     return { header, errors: requireElements(st, [1, 2]) };
   },
 };
 
 /** Interchange facts from ISA01..ISA16 (`elements[0]` is ISA01). */
-export function x12InterchangeHeader(elements: readonly string[], delimiters: Delimiters, offset: number): InterchangeHeader {
+export function x12InterchangeHeader(
+  elements: readonly string[],
+  delimiters: Delimiters,
+  offset: number,
+): InterchangeHeader {
   const el = (n: number): string => (elements[n - 1] ?? "").trim();
   return {
     standard: "x12",
@@ -64,4 +72,3 @@ export function x12InterchangeHeader(elements: readonly string[], delimiters: De
     offset,
   };
 }
-
