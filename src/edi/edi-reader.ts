@@ -55,7 +55,6 @@ export class EdiReader {
   private sawEnvelope = false;
   private ended = false;
   private readonly view = new SegmentView();
-  private readonly validTags = new Map<string, boolean>();
   /** Set once the first bytes have shown whether the input is UTF-16 (see `decode`). */
   sourceEncoding: Utf16Encoding | null = null;
   private transcode: ((chunk: Uint8Array, final: boolean) => Buffer) | null | undefined = undefined;
@@ -154,6 +153,7 @@ export class EdiReader {
     if (q >= buf.length) return this.junkStart < 0 ? q : buf.length;
     if (buf.length - q < 4 && !final) return q === p ? -1 : q;
     const start = envelopeStartAt(buf, q);
+    if (start !== null && this.junkStart >= 0) this.flushJunk(this.base + q);
     if (start === "UNA") return this.startServiceString(buf, q, final);
     if (start === "UNB") return this.startEdifact(buf, q, final);
     if (this.serviceString !== null) {
@@ -217,6 +217,7 @@ export class EdiReader {
     this.view.load(buf, p, p + isa.segmentLength, offset, this.position, this.delims);
     this.view.fixed = true;
     this.dialect = x12Dialect;
+    this.view.useTagRule(x12Dialect.isValidTag);
     this.tracker = new EnvelopeTracker(x12Dialect, header, this.handler, this.keepSets, offset + isa.length);
     this.handler.interchangeStart?.(header);
     for (const w of isa.warnings) this.handler.error?.(w);
@@ -271,6 +272,7 @@ export class EdiReader {
     this.delims = delimiterBytes(delimiters);
     view.delimiters = this.delims;
     this.dialect = edifactDialect;
+    view.useTagRule(edifactDialect.isValidTag);
     this.tracker = new EnvelopeTracker(edifactDialect, header, this.handler, this.keepSets, this.base + end);
     this.handler.interchangeStart?.(header);
     for (const e of requireElements(view, [1, 2, 3, 4, 5])) this.handler.error?.(e);
@@ -281,7 +283,9 @@ export class EdiReader {
   /** Inside an interchange: find the next segment and hand it to the envelope tracker. */
   private inside(buf: Buffer, p: number, final: boolean): number {
     const d = this.delims as DelimiterBytes;
-    const start = skipBetweenSegments(buf, p);
+    const lead = buf[p];
+    const start =
+      lead === CR || lead === LF || lead === SPACE || lead === TAB ? skipBetweenSegments(buf, p) : p;
     if (start >= buf.length) return final || start > p ? start : -1;
     if (buf[start] === 0x42 && this.dialect !== null && this.dialect.binarySegments.size > 0) {
       const binary = this.binarySegment(buf, start, final);
@@ -294,14 +298,22 @@ export class EdiReader {
       this.scanned > 4096 && findTerminator(buf, start, start + this.scanned - d.segment.length, d) < 0;
     let t = longWait ? -1 : view.scan(buf, start, buf.length, d);
     let end: number;
+    /** Where the segment ends in the input, its terminator included (for byte ranges). */
+    let segmentEnd: number;
     if (t >= 0) {
       end = t + d.segment.length;
+      segmentEnd = end;
       this.scanned = 0;
+      if (t - start > this.maxSegmentBytes && !this.discarding) {
+        this.tooLong(start);
+        this.discarding = true;
+      }
     } else if (final) {
       // The input ends without a terminator. A complete trailer is read as it stands (some files omit the last
       // terminator); anything else is a cut-off segment, reported and left out.
       t = trimEnd(buf, start, buf.length);
       end = buf.length;
+      segmentEnd = t;
       view.load(buf, start, t, this.base + start, this.position + 1, d);
       if (t > start && view.tag !== this.dialect?.interchangeTrailer) {
         this.fail(
@@ -321,7 +333,8 @@ export class EdiReader {
       return end;
     }
     if (t === start) return end; // an empty segment carries nothing
-    if (envelopeStartAt(buf, start) !== null) {
+    const first = buf[start];
+    if ((first === 0x49 || first === 0x55) && envelopeStartAt(buf, start) !== null) {
       // A new interchange begins before this one's trailer.
       this.tracker?.abandon(this.base + start, this.position + 1, "another interchange header follows");
       this.closeInterchange();
@@ -329,7 +342,7 @@ export class EdiReader {
     }
     this.position++;
     view.place(this.base + start, this.position);
-    if (this.dialect !== null && !this.tagIsValid(view)) {
+    if (!view.tagIsValid) {
       this.fail(
         "EDI_INVALID_SEGMENT_TAG",
         `"${view.tag}" is not a segment tag`,
@@ -338,7 +351,7 @@ export class EdiReader {
         view.tag,
       );
     }
-    if (this.tracker?.segment(view, this.base + end) === "closed") this.closeInterchange();
+    if (this.tracker?.segment(view, this.base + segmentEnd) === "closed") this.closeInterchange();
     return end;
   }
 
@@ -374,20 +387,16 @@ export class EdiReader {
     return end;
   }
 
-  /** Tag validity, decided once per distinct tag (there are few). */
-  private tagIsValid(view: SegmentView): boolean {
-    const tag = view.tag;
-    let valid = this.validTags.get(tag);
-    if (valid === undefined) {
-      valid = (this.dialect as EnvelopeDialect).isValidTag(view);
-      if (this.validTags.size > 4096) this.validTags.clear();
-      this.validTags.set(tag, valid);
-    }
-    return valid;
+  private tooLong(start: number): void {
+    this.fail(
+      "EDI_SEGMENT_TOO_LONG",
+      `a segment is longer than ${this.maxSegmentBytes} bytes; it is skipped`,
+      this.base + start,
+      this.position + 1,
+    );
   }
 
   private closeInterchange(): void {
-    this.validTags.clear();
     this.tracker = null;
     this.delims = null;
     this.dialect = null;
@@ -401,12 +410,7 @@ export class EdiReader {
       return -1;
     }
     if (!this.discarding) {
-      this.fail(
-        "EDI_SEGMENT_TOO_LONG",
-        `a segment is longer than ${this.maxSegmentBytes} bytes; it is skipped`,
-        this.base + start,
-        this.position + 1,
-      );
+      this.tooLong(start);
       this.discarding = true;
     }
     this.scanned = 0;

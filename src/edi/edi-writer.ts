@@ -32,7 +32,7 @@ export function writeInterchange(ic: InterchangeJson, options: WriteOptions = {}
   const enc: BufferEncoding = ic.encoding === "utf-8" ? "utf8" : "latin1";
   const escapeValue = makeEscaper(d);
   const parts: string[] = [];
-  if (ic.standard === "edifact" && (ic.serviceStringAdvice || !sameAsDefaults(d))) {
+  if (ic.standard === "edifact" && (ic.serviceStringAdvice || !sameAsDefaults(d, syntaxVersion(ic)))) {
     parts.push(
       `UNA${d.component}${d.element}${d.decimal ?? "."}${d.release ?? " "}${d.repetition ?? " "}${d.segment}${lineBreak}`,
     );
@@ -41,7 +41,7 @@ export function writeInterchange(ic: InterchangeJson, options: WriteOptions = {}
     const isIsa = ic.standard === "x12" && segment[0] === "ISA";
     const binaryLength = ic.standard === "x12" ? binarySegments.get(segment[0]) : undefined;
     const text = isIsa
-      ? writeIsa(segment, d)
+      ? writeIsa(segment, d, escapeValue)
       : binaryLength !== undefined
         ? writeBinary(segment, d, binaryLength, enc)
         : writeSegment(segment, d, escapeValue, index);
@@ -95,7 +95,15 @@ function writeBinary(
 }
 
 /** ISA elements are padded to their fixed widths; ISA11 and ISA16 follow the delimiters written. */
-function writeIsa(segment: SegmentJson, d: Delimiters): string {
+/**
+ * ISA elements are padded to their fixed widths; ISA11 and ISA16 follow the delimiters written. A value
+ * longer than its field cannot be written without changing it (a sender id cut short is another sender).
+ */
+function writeIsa(
+  segment: SegmentJson,
+  d: Delimiters,
+  escapeValue: (s: string, where: string) => string,
+): string {
   const values = segment.slice(1).map((v) => (typeof v === "string" ? v : ""));
   while (values.length < 16) values.push("");
   const version = Number(values[11]);
@@ -103,7 +111,14 @@ function writeIsa(segment: SegmentJson, d: Delimiters): string {
   values[15] = d.component;
   const padded = values.slice(0, 16).map((v, i) => {
     const width = isaWidths[i] as number;
-    if (v.length >= width) return v.slice(0, width);
+    const where = `ISA${String(i + 1).padStart(2, "0")}`;
+    if (i !== 10 && i !== 15) escapeValue(v, where);
+    if (v.length > width) {
+      throw new OpenVanError(
+        "EDI_WRITE_VALUE_TOO_LONG",
+        `${where} "${v}" is longer than its ${width} characters`,
+      );
+    }
     return isaNumeric.has(i + 1) ? v.padStart(width, "0") : v.padEnd(width, " ");
   });
   return ["ISA", ...padded].join(d.element);
@@ -133,13 +148,25 @@ function makeEscaper(d: Delimiters): (s: string, where: string) => string {
   };
 }
 
-function sameAsDefaults(d: Delimiters): boolean {
+/**
+ * Whether readers will take these delimiters without a UNA: the ISO 9735 defaults, with `*` as the
+ * repetition separator from syntax version 4 on and none before.
+ */
+function sameAsDefaults(d: Delimiters, version: number): boolean {
   const x = edifactDefaultDelimiters;
   return (
     d.component === x.component &&
     d.element === x.element &&
     d.release === x.release &&
     d.segment === x.segment &&
-    (d.decimal ?? ".") === x.decimal
+    (d.decimal ?? ".") === x.decimal &&
+    d.repetition === (version >= 4 ? "*" : null)
   );
+}
+
+/** The syntax version of an EDIFACT interchange, from its UNB (S001 component 2). */
+function syntaxVersion(ic: InterchangeJson): number {
+  const unb = ic.segments[0];
+  const s001 = unb?.[0] === "UNB" ? unb[1] : undefined;
+  return Array.isArray(s001) ? Number(s001[1]) : 0;
 }

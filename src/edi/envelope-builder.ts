@@ -51,8 +51,10 @@ export function buildInterchange(
 }
 
 function buildX12(spec: InterchangeSpec, controls: ControlNumberSource, now: Date): InterchangeJson {
-  const d = spec.delimiters ?? x12DefaultDelimiters;
   const version = spec.version ?? "00501";
+  const base = spec.delimiters ?? x12DefaultDelimiters;
+  // Before version 00402 ISA11 is the standards identifier `U`, and there is no repetition separator.
+  const d: Delimiters = Number(version) >= 402 ? base : { ...base, repetition: null };
   const icn = String(controls.next("interchange")).padStart(9, "0");
   const { date8, date6, time4 } = stamp(now);
   const segments: SegmentJson[] = [

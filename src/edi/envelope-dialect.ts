@@ -31,7 +31,7 @@ export interface EnvelopeDialect {
   readonly binarySegments: ReadonlyMap<string, number>;
   /** IEA01 counts groups; UNZ01 counts groups when the interchange has any, else messages. */
   readonly countsMessagesWithoutGroups: boolean;
-  isValidTag(segment: SegmentView): boolean;
+  isValidTag(tag: string): boolean;
   readGroupHeader(segment: SegmentView): HeaderFacts<GroupHeader>;
   readSetHeader(segment: SegmentView): HeaderFacts<SetHeader>;
 }

@@ -4,6 +4,7 @@ import type { ElementValue } from "./edi-json.js";
 const CR = 0x0d;
 const LF = 0x0a;
 const maxElements = 4096;
+const tagSlots = 1024;
 
 /**
  * One segment, read in place: element boundaries are offsets into the reader's buffer, and text is decoded
@@ -28,7 +29,11 @@ export class SegmentView {
   readonly starts = new Int32Array(maxElements);
   count = 0;
   private cachedTag: string | null = null;
-  private readonly tags = new Map<number, string>();
+  private tagRule: (tag: string) => boolean = () => true;
+  private cachedValid = true;
+  private readonly tagKeys = new Int32Array(tagSlots).fill(-1);
+  private readonly tagNames: string[] = new Array<string>(tagSlots).fill("");
+  private readonly tagValid = new Uint8Array(tagSlots);
   private splitCache: { i: number; encoding: BufferEncoding; parts: string[][] } | null = null;
 
   /** Points the view at `[start, end)` of `buffer`, a segment whose end is known, and finds its elements. */
@@ -129,27 +134,53 @@ export class SegmentView {
     return this.cachedTag;
   }
 
-  /** Tags repeat endlessly, so plain tags of up to three bytes are decoded once and kept by their bytes. */
+  /**
+   * Tags repeat endlessly, so plain tags of up to three bytes are decoded once and kept in a small
+   * direct-mapped cache keyed by their bytes, with their validity under the current tag rule.
+   */
   private readTag(): string {
     const s = this.start;
     const e = this.count > 1 ? (this.starts[1] as number) - 1 : this.end;
     const len = e - s;
     const buf = this.buffer;
     const rel = this.delimiters.release;
-    if (len < 1 || len > 3 || (this.escaped && hasAny(buf, s, e, rel))) return this.text(0).trim();
+    if (len < 1 || len > 3 || (this.escaped && hasAny(buf, s, e, rel))) {
+      const tag = this.text(0).trim();
+      this.cachedValid = this.tagRule(tag);
+      return tag;
+    }
+    const b0 = buf[s] as number;
     const key =
       len === 1
-        ? (buf[s] as number)
+        ? b0
         : len === 2
-          ? ((buf[s] as number) << 8) | (buf[s + 1] as number)
-          : ((buf[s] as number) << 16) | ((buf[s + 1] as number) << 8) | (buf[s + 2] as number);
-    const cacheKey = key * 4 + len;
-    let tag = this.tags.get(cacheKey);
-    if (tag === undefined) {
-      tag = buf.toString("latin1", s, e).trim();
-      this.tags.set(cacheKey, tag);
+          ? (b0 << 8) | (buf[s + 1] as number)
+          : (b0 << 16) | ((buf[s + 1] as number) << 8) | (buf[s + 2] as number);
+    const slot = (key ^ (key >>> 11)) & (tagSlots - 1);
+    if (this.tagKeys[slot] === key) {
+      this.cachedValid = this.tagValid[slot] === 1;
+      return this.tagNames[slot] as string;
     }
+    const tag = buf.toString("latin1", s, e).trim();
+    const valid = this.tagRule(tag);
+    this.tagKeys[slot] = key;
+    this.tagNames[slot] = tag;
+    this.tagValid[slot] = valid ? 1 : 0;
+    this.cachedValid = valid;
     return tag;
+  }
+
+  /** Whether the tag is well-formed under the rule set with `useTagRule`. */
+  get tagIsValid(): boolean {
+    if (this.cachedTag === null) this.cachedTag = this.readTag();
+    return this.cachedValid;
+  }
+
+  /** Sets the rule that decides whether a tag is well-formed (it differs between X12 and EDIFACT). */
+  useTagRule(rule: (tag: string) => boolean): void {
+    if (rule === this.tagRule) return;
+    this.tagRule = rule;
+    this.tagKeys.fill(-1);
   }
 
   /** Number of elements after the tag. */
@@ -191,13 +222,19 @@ export class SegmentView {
     return this.parts(i, "latin1")[0]?.[c - 1] ?? "";
   }
 
+  /** A fixed element's text: as written, but for line breaks of a hard-wrapped header (binary data has none). */
+  private fixedText(s: number, e: number, encoding: BufferEncoding): string {
+    const text = this.buffer.toString(encoding, s, e);
+    return this.escaped ? text.replace(/[\r\n]/g, "") : text;
+  }
+
   /** Element `i` split into repetitions of components; the last split is kept, as headers ask for several parts. */
   private parts(i: number, encoding: BufferEncoding): string[][] {
     const cache = this.splitCache;
     if (cache !== null && cache.i === i && cache.encoding === encoding) return cache.parts;
     const [s, e] = this.bounds(i);
     const parts = this.fixed
-      ? [[this.buffer.toString(encoding, s, e)]]
+      ? [[this.fixedText(s, e, encoding)]]
       : this.split(s, e, this.delimiters, encoding);
     this.splitCache = { i, encoding, parts };
     return parts;

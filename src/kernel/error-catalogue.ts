@@ -98,6 +98,35 @@ export const errorCatalogue = {
   NOT_FOUND: { category: "permanent", httpStatus: 404, summary: "No such item for this account." },
   UNAUTHENTICATED: { category: "permanent", httpStatus: 401, summary: "No valid API key was presented." },
   FORBIDDEN: { category: "permanent", httpStatus: 403, summary: "The API key's scope does not allow this." },
+  REQUEST_INVALID: {
+    category: "permanent",
+    httpStatus: 400,
+    summary:
+      "A request's parameters, query or JSON body do not match the API's schema; `details` names the field.",
+  },
+  REQUEST_HEADERS_TOO_LARGE: {
+    category: "permanent",
+    httpStatus: 431,
+    summary: "A request's headers are larger than the configured limit (OPENVAN_MAX_HEADER_SIZE).",
+  },
+  RANGE_NOT_SATISFIABLE: {
+    category: "permanent",
+    httpStatus: 416,
+    summary: "A download's Range header asks for bytes outside the item.",
+  },
+  INTERNAL_ERROR: {
+    category: "bug",
+    httpStatus: 500,
+    summary: "OpenVAN failed in a way it did not foresee; the request may be retried, and the log says more.",
+  },
+  // Configuration.
+  CONFIG_INVALID: {
+    category: "permanent",
+    httpStatus: 400,
+    summary:
+      "A setting (command-line flag or OPENVAN_* environment variable) has a value OpenVAN cannot use.",
+  },
+  EDI_WRITE_VALUE_TOO_LONG: edi("A value to write is longer than its fixed-width field (ISA elements)."),
   // Command line.
   CLI_PATH_NOT_FOUND: {
     category: "permanent",
@@ -108,6 +137,23 @@ export const errorCatalogue = {
     category: "permanent",
     httpStatus: 400,
     summary: "A file given on the command line, or found in a folder given there, cannot be read.",
+  },
+  CLI_API_KEY_MISSING: {
+    category: "permanent",
+    httpStatus: 401,
+    summary: "A command that talks to a server has no API key: pass --key or set OPENVAN_API_KEY.",
+  },
+  CLI_SERVER_UNREACHABLE: {
+    category: "transient",
+    httpStatus: 503,
+    summary:
+      "The server named by --url or OPENVAN_URL gave no answer (connection refused, unknown host, connection closed); the command exits 3.",
+  },
+  CLI_PICKUP_FAILED: {
+    category: "transient",
+    httpStatus: 502,
+    summary:
+      "A mailbox item could not be downloaded whole or saved; it is not confirmed and stays in the mailbox for the next pickup.",
   },
   // Programming errors: a caller broke a contract of OpenVAN's own code.
   INTERNAL_INVALID_ARGUMENT: {

@@ -15,8 +15,8 @@ export const edifactDialect: EnvelopeDialect = {
   interchangeLevelTags: new Set(),
   binarySegments: new Map(),
   countsMessagesWithoutGroups: true,
-  isValidTag(segment: SegmentView): boolean {
-    return /^[A-Z]{3}$/.test(segment.tag);
+  isValidTag(tag: string): boolean {
+    return /^[A-Z]{3}$/.test(tag);
   },
   readGroupHeader(ung: SegmentView) {
     const version = [ung.component(7, 1), ung.component(7, 2)].filter((v) => v !== "").join(":");

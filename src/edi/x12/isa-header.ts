@@ -73,7 +73,8 @@ export function readIsaHeader(
   for (let k = 0; k < 16; k++) {
     const s = starts[k] as number;
     const e = k < 15 ? (starts[k + 1] as number) - 1 : terminatorAt;
-    elements.push(buf.toString("latin1", s, e));
+    // A hard-wrapped file may break a line inside the ISA; line breaks are layout, not data.
+    elements.push(buf.toString("latin1", s, e).replace(/[\r\n]/g, ""));
   }
   if (isAlphanumeric(term) || term === sep || term === component) {
     return invalid(
@@ -123,7 +124,23 @@ export function readIsaHeader(
   }
   const repetitionChar = elements[10] as string;
   const hasRepetition = Number(version) >= 402 && repetitionChar !== "U" && repetitionChar.length === 1;
-  const repetition = hasRepetition && !isAlphanumeric(repetitionChar.charCodeAt(0)) ? repetitionChar : null;
+  let repetition = hasRepetition && !isAlphanumeric(repetitionChar.charCodeAt(0)) ? repetitionChar : null;
+  const terminator = buf.toString("latin1", terminatorAt, terminatorAt + termLength);
+  const componentText = buf.toString("latin1", componentAt, terminatorAt);
+  if (repetition !== null && [String.fromCharCode(sep), componentText, terminator].includes(repetition)) {
+    warnings.push(
+      ediError(
+        "EDI_ISA_FIELD_VALUE",
+        `ISA11 (repetition separator) ${describeByte(repetition.charCodeAt(0))} is already another delimiter`,
+        {
+          ...where,
+          offset: offset + (starts[10] as number) - at,
+          element: 11,
+        },
+      ),
+    );
+    repetition = null;
+  }
   return {
     kind: "ok",
     length: terminatorAt + termLength - at,
@@ -132,9 +149,9 @@ export function readIsaHeader(
     warnings,
     delimiters: {
       element: String.fromCharCode(sep),
-      component: buf.toString("latin1", componentAt, terminatorAt),
+      component: componentText,
       repetition,
-      segment: buf.toString("latin1", terminatorAt, terminatorAt + termLength),
+      segment: terminator,
       release: null,
       decimal: null,
     },

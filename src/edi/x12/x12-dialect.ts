@@ -24,8 +24,8 @@ export const x12Dialect: EnvelopeDialect = {
   interchangeLevelTags: new Set(["TA1", "TA3", "ISB", "ISE"]),
   binarySegments: x12BinarySegments(),
   countsMessagesWithoutGroups: false,
-  isValidTag(segment: SegmentView): boolean {
-    return /^[A-Z0-9]{2,3}$/.test(segment.tag);
+  isValidTag(tag: string): boolean {
+    return /^[A-Z0-9]{2,3}$/.test(tag);
   },
   readGroupHeader(gs: SegmentView) {
     const header: GroupHeader = {
