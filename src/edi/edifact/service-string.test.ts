@@ -62,7 +62,7 @@ describe("readServiceString (UNA)", () => {
   });
 
   it("refuses a character named for two delimiters", () => {
-    for (const text of ["UNA++.? '", "UNA:+.:? '", "UNA:+.??'", "UNA:+.?''"]) {
+    for (const text of ["UNA++.? '", "UNA:+.:? '", "UNA:+.??'", "UNA:+.?''", "UNA:+.? ."]) {
       expect(read(text)).toMatchObject({ kind: "invalid", error: { code: "EDI_UNA_INVALID", offset: 0 } });
     }
   });

@@ -59,7 +59,8 @@ export function readServiceString(
       );
     }
   }
-  const used = [component, element, release, repetition, segment].filter((b) => b !== 0x20);
+  // The decimal mark is data, but a delimiter used as one would split every number in two.
+  const used = [component, element, decimal, release, repetition, segment].filter((b) => b !== 0x20);
   if (new Set(used).size !== used.length) {
     return invalidUna("UNA names the same character for two delimiters", offset, position, undefined);
   }
