@@ -1,0 +1,28 @@
+import { newId, OpenVanError } from "../../kernel/index.js";
+import type { IdentityRecord } from "../../storage/ports/index.js";
+import { parseIdentityAddress } from "../identity-address.js";
+import type { NetworkContext } from "../network-context.js";
+import { recordEvent } from "../record-event.js";
+
+/** Gives an account an address on the network; an address belongs to one account only. */
+export async function addIdentity(
+  ctx: NetworkContext,
+  accountId: string,
+  address: string,
+): Promise<IdentityRecord> {
+  const { qualifier, value } = parseIdentityAddress(address);
+  const identity: IdentityRecord = {
+    id: newId("idn_"),
+    accountId,
+    qualifier,
+    value,
+    createdAt: ctx.clock.now().toISOString(),
+  };
+  await ctx.store.transaction(async (tx) => {
+    if ((await tx.accounts.get(accountId)) === null)
+      throw new OpenVanError("NOT_FOUND", `no account ${accountId}`);
+    await tx.identities.insert(identity);
+    await recordEvent(tx, "identity.added", identity.createdAt, { accountId }, { identity: address });
+  });
+  return identity;
+}

@@ -1,0 +1,23 @@
+import { newId } from "../../kernel/index.js";
+import type { AccountRecord } from "../../storage/ports/index.js";
+import type { NetworkContext } from "../network-context.js";
+import { recordEvent } from "../record-event.js";
+
+export async function createAccount(ctx: NetworkContext, name: string): Promise<AccountRecord> {
+  const account: AccountRecord = {
+    id: newId("acc_"),
+    name: name.trim(),
+    createdAt: ctx.clock.now().toISOString(),
+  };
+  await ctx.store.transaction(async (tx) => {
+    await tx.accounts.insert(account);
+    await recordEvent(
+      tx,
+      "account.created",
+      account.createdAt,
+      { accountId: account.id },
+      { name: account.name },
+    );
+  });
+  return account;
+}

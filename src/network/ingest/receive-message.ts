@@ -1,0 +1,129 @@
+import type { EdiError } from "../../edi/index.js";
+import { newId, OpenVanError } from "../../kernel/index.js";
+import type { MessageRecord } from "../../storage/ports/index.js";
+import { formatIdentityAddress, parseIdentityAddress } from "../identity-address.js";
+import { enqueueJob } from "../jobs/enqueue-job.js";
+import type { NetworkContext } from "../network-context.js";
+import { recordEvent } from "../record-event.js";
+import { EnvelopeWatch } from "./envelope-watch.js";
+
+export interface IncomingMessage {
+  readonly accountId: string;
+  /** The channel it came in on: `api`, `sftp`, `as2`. */
+  readonly channel: string;
+  readonly body: AsyncIterable<Uint8Array>;
+  /** Explicit recipient `QUAL:ID`; required for a file that is not X12 or EDIFACT. */
+  readonly to?: string | null;
+  readonly filename?: string | null;
+  /** A client's key for safe retries: the same key returns the first message's id. */
+  readonly idempotencyKey?: string | null;
+}
+
+/**
+ * The verdict on a message. `accepted` means durable: the bytes and the message record with its route job are
+ * committed. `rejected` is permanent and nothing is kept. Storage failures throw (transient: retry later).
+ */
+export type ReceiveVerdict =
+  | {
+      readonly kind: "accepted";
+      readonly messageId: string;
+      readonly replay: boolean;
+      readonly format: string;
+    }
+  | { readonly kind: "rejected"; readonly error: OpenVanError; readonly ediErrors: readonly EdiError[] };
+
+export async function receiveMessage(
+  ctx: NetworkContext,
+  incoming: IncomingMessage,
+): Promise<ReceiveVerdict> {
+  let to: string | null = null;
+  try {
+    to = incoming.to ? formatIdentityAddress(parseIdentityAddress(incoming.to)) : null;
+  } catch (error) {
+    if (error instanceof OpenVanError) return { kind: "rejected", error, ediErrors: [] };
+    throw error;
+  }
+  const key = incoming.idempotencyKey?.trim() || null;
+  if (key !== null) {
+    const earlier = await ctx.store.messages.findByIdempotencyKey(incoming.accountId, key);
+    if (earlier !== null)
+      return { kind: "accepted", messageId: earlier.id, replay: true, format: earlier.format };
+  }
+  const watch = new EnvelopeWatch();
+  const blob = await ctx.blobs.put(watch.watch(incoming.body), { maxBytes: ctx.settings.maxMessageBytes });
+  const seen = watch.outcome();
+  const refuse = async (
+    error: OpenVanError,
+    ediErrors: readonly EdiError[] = [],
+  ): Promise<ReceiveVerdict> => {
+    await ctx.blobs.delete(blob.key);
+    return { kind: "rejected", error, ediErrors };
+  };
+  if (blob.size === 0) return refuse(new OpenVanError("MESSAGE_EMPTY", "the message has no bytes"));
+  if (seen.format === "file" && to === null) {
+    return refuse(
+      new OpenVanError(
+        "MESSAGE_RECIPIENT_REQUIRED",
+        "this file is not X12 or EDIFACT, so it needs an explicit recipient (X-OpenVAN-To: QUAL:ID)",
+      ),
+    );
+  }
+  const first = seen.fatal[0];
+  if (first !== undefined) {
+    return refuse(
+      new OpenVanError("MESSAGE_EDI_INVALID", `${first.code} at byte ${first.offset}: ${first.message}`),
+      seen.fatal,
+    );
+  }
+  const now = ctx.clock.now();
+  if (key === null) {
+    const since = new Date(now.getTime() - ctx.settings.resendWindowMs).toISOString();
+    const resent = await ctx.store.messages.findRecentByHash(incoming.accountId, blob.sha256, since);
+    if (resent !== null) {
+      await ctx.blobs.delete(blob.key);
+      return { kind: "accepted", messageId: resent.id, replay: true, format: resent.format };
+    }
+  }
+  const message: MessageRecord = {
+    id: newId("msg_", now.getTime()),
+    accountId: incoming.accountId,
+    channel: incoming.channel,
+    blobKey: blob.key,
+    size: blob.size,
+    sha256: blob.sha256,
+    format: seen.format,
+    filename: incoming.filename ?? null,
+    toIdentity: to,
+    idempotencyKey: key,
+    state: "received",
+    reason: null,
+    receivedAt: now.toISOString(),
+  };
+  try {
+    await ctx.store.transaction(async (tx) => {
+      await tx.messages.insert(message);
+      await enqueueJob(ctx, tx, "route", { messageId: message.id });
+      await recordEvent(
+        tx,
+        "message.received",
+        message.receivedAt,
+        { messageId: message.id, accountId: message.accountId },
+        {
+          channel: message.channel,
+          size: message.size,
+          sha256: message.sha256,
+          format: message.format,
+        },
+      );
+    });
+  } catch (error) {
+    await ctx.blobs.delete(blob.key);
+    // Two sends with one idempotency key raced: the other one won, and its answer is ours.
+    const winner =
+      key === null ? null : await ctx.store.messages.findByIdempotencyKey(incoming.accountId, key);
+    if (winner !== null)
+      return { kind: "accepted", messageId: winner.id, replay: true, format: winner.format };
+    throw error;
+  }
+  return { kind: "accepted", messageId: message.id, replay: false, format: message.format };
+}

@@ -1,0 +1,32 @@
+import type { Clock } from "../kernel/index.js";
+import type { BlobStore, MetadataStore } from "../storage/ports/index.js";
+
+/** Tunables of the network's policies, from the configuration. */
+export interface NetworkSettings {
+  /** An interchange with the sender, receiver and control number of one this recent is a duplicate. */
+  readonly duplicateWindowMs: number;
+  /** An identical resend (same account, same bytes) this recent returns the first message's id. */
+  readonly resendWindowMs: number;
+  /** How long an item stays in a mailbox before retention removes it. */
+  readonly retentionMs: number;
+  /** Largest message accepted, in bytes. */
+  readonly maxMessageBytes: number;
+  /** Attempts of a job before it goes to the dead-letter state. */
+  readonly maxJobAttempts: number;
+}
+
+export const defaultNetworkSettings: NetworkSettings = Object.freeze({
+  duplicateWindowMs: 30 * 24 * 3600_000,
+  resendWindowMs: 10 * 60_000,
+  retentionMs: 30 * 24 * 3600_000,
+  maxMessageBytes: 64 * 1024 ** 3,
+  maxJobAttempts: 8,
+});
+
+/** What every network operation works with: the stores, the clock and the settings. No globals. */
+export interface NetworkContext {
+  readonly store: MetadataStore;
+  readonly blobs: BlobStore;
+  readonly clock: Clock;
+  readonly settings: NetworkSettings;
+}

@@ -1,0 +1,29 @@
+import type { EventRecord, MetadataRepositories } from "../storage/ports/index.js";
+
+/** What an event is about; every field is optional. */
+export interface EventSubject {
+  readonly messageId?: string | null;
+  readonly interchangeId?: string | null;
+  readonly deliveryId?: string | null;
+  readonly accountId?: string | null;
+}
+
+/** Appends one event of the audit trail: every state change writes one, in the same transaction. */
+export function recordEvent(
+  tx: MetadataRepositories,
+  type: string,
+  at: string,
+  subject: EventSubject,
+  detail: Record<string, unknown> = {},
+): Promise<void> {
+  const event: Omit<EventRecord, "id"> = {
+    messageId: subject.messageId ?? null,
+    interchangeId: subject.interchangeId ?? null,
+    deliveryId: subject.deliveryId ?? null,
+    accountId: subject.accountId ?? null,
+    type,
+    detail,
+    at,
+  };
+  return tx.events.append(event);
+}

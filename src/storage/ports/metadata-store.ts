@@ -1,0 +1,182 @@
+import type {
+  AccountRecord,
+  ApiKeyRecord,
+  DeliveryRecord,
+  DeliveryState,
+  EventRecord,
+  IdentityRecord,
+  InterchangeRecord,
+  InterchangeState,
+  JobRecord,
+  MessageRecord,
+  MessageState,
+  UsageRecord,
+} from "./records.js";
+
+/** A page of results and the cursor of the next page (null on the last page). */
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly next: string | null;
+}
+
+export interface AccountRepository {
+  insert(account: AccountRecord): Promise<void>;
+  get(id: string): Promise<AccountRecord | null>;
+  findByName(name: string): Promise<AccountRecord | null>;
+  list(): Promise<readonly AccountRecord[]>;
+}
+
+export interface IdentityRepository {
+  /** Throws IDENTITY_TAKEN when another identity has the same qualifier and value. */
+  insert(identity: IdentityRecord): Promise<void>;
+  findByAddress(qualifier: string, value: string): Promise<IdentityRecord | null>;
+  listByAccount(accountId: string): Promise<readonly IdentityRecord[]>;
+  delete(id: string): Promise<boolean>;
+}
+
+export interface ApiKeyRepository {
+  insert(key: ApiKeyRecord): Promise<void>;
+  findByPrefix(prefix: string): Promise<ApiKeyRecord | null>;
+  listByAccount(accountId: string): Promise<readonly ApiKeyRecord[]>;
+  revoke(id: string, at: string): Promise<boolean>;
+}
+
+export interface MessageRepository {
+  insert(message: MessageRecord): Promise<void>;
+  get(id: string): Promise<MessageRecord | null>;
+  findByIdempotencyKey(accountId: string, key: string): Promise<MessageRecord | null>;
+  /** The latest message of the account with this content hash received at or after `since`. */
+  findRecentByHash(accountId: string, sha256: string, since: string): Promise<MessageRecord | null>;
+  setState(id: string, state: MessageState, reason: string | null): Promise<void>;
+  /** Messages received before `before` (for retention), oldest first. */
+  listReceivedBefore(before: string, limit: number): Promise<readonly MessageRecord[]>;
+  delete(id: string): Promise<void>;
+}
+
+export interface InterchangeRepository {
+  insert(interchange: InterchangeRecord): Promise<void>;
+  listByMessage(messageId: string): Promise<readonly InterchangeRecord[]>;
+  /** An earlier interchange with the same sender, receiver and control number, received at or after `since`. */
+  findDuplicate(
+    sender: string,
+    receiver: string,
+    control: string,
+    since: string,
+    excludeMessageId: string,
+  ): Promise<InterchangeRecord | null>;
+  setState(id: string, state: InterchangeState, reason: string | null): Promise<void>;
+}
+
+export interface TrackingFilter {
+  /** Only what this account sent or received; omitted for the admin scope. */
+  readonly accountId?: string;
+  /** Sender or receiver identity (`QUAL:ID`). */
+  readonly partner?: string;
+  readonly control?: string;
+  readonly docType?: string;
+  readonly state?: string;
+  readonly from?: string;
+  readonly to?: string;
+}
+
+export interface DeliveryRepository {
+  insert(delivery: DeliveryRecord): Promise<void>;
+  get(id: string): Promise<DeliveryRecord | null>;
+  /** Items of a mailbox in creation order, after the cursor. */
+  listMailbox(
+    recipientAccountId: string,
+    state: DeliveryState,
+    after: string | null,
+    limit: number,
+  ): Promise<Page<DeliveryRecord>>;
+  /** Moves an item from `in_mailbox` to `picked_up`; false when it was not in the mailbox. */
+  confirm(id: string, at: string): Promise<boolean>;
+  /** Puts a picked-up (or expired) item back into the mailbox. */
+  reopen(id: string, expiresAt: string | null): Promise<boolean>;
+  listByMessage(messageId: string): Promise<readonly DeliveryRecord[]>;
+  /** Deliveries whose retention ended at or before `now`. */
+  listExpired(now: string, limit: number): Promise<readonly DeliveryRecord[]>;
+  delete(id: string): Promise<void>;
+  /** Deliveries still pointing at a blob (so that it is kept). */
+  countByBlob(blobKey: string): Promise<number>;
+}
+
+export interface EventRepository {
+  append(event: Omit<EventRecord, "id">): Promise<void>;
+  listByMessage(messageId: string): Promise<readonly EventRecord[]>;
+}
+
+export interface TrackingRepository {
+  /** Interchanges (and non-EDI files) matching the filter, newest first, after the cursor. */
+  search(filter: TrackingFilter, after: string | null, limit: number): Promise<Page<InterchangeRecord>>;
+}
+
+export interface UsageRepository {
+  record(usage: UsageRecord): Promise<void>;
+  totals(
+    accountId: string,
+    from: string,
+    to: string,
+  ): Promise<{ kilocharacters: number; documents: number; bytes: number }>;
+}
+
+export interface JobToEnqueue {
+  readonly id: string;
+  readonly kind: string;
+  readonly payload: Readonly<Record<string, unknown>>;
+  readonly runAt: string;
+  readonly maxAttempts: number;
+}
+
+/**
+ * The durable job queue, on the metadata database so that a job is enqueued in the same transaction as the
+ * records it works on. A claimed job holds a lease; when the lease runs out (the worker died), the job is
+ * claimed again. PostgreSQL claims with FOR UPDATE SKIP LOCKED so workers never wait for each other.
+ */
+export interface JobRepository {
+  enqueue(job: JobToEnqueue): Promise<void>;
+  /** Takes the oldest due job of these kinds, or one whose lease ran out; null when there is none. */
+  claim(kinds: readonly string[], worker: string, now: string, leaseUntil: string): Promise<JobRecord | null>;
+  complete(id: string, worker: string, now: string): Promise<boolean>;
+  /** Back to `ready` at `runAt` after a failed attempt. */
+  retry(id: string, worker: string, runAt: string, error: string): Promise<boolean>;
+  /** To `dead`: no more attempts; stays visible. */
+  bury(id: string, worker: string, error: string, now: string): Promise<boolean>;
+  get(id: string): Promise<JobRecord | null>;
+  listByState(state: JobRecord["state"], limit: number): Promise<readonly JobRecord[]>;
+}
+
+/** Durable counters, each advanced atomically (one INSERT … ON CONFLICT … DO UPDATE … RETURNING). */
+export interface ControlNumberRepository {
+  next(scope: string): Promise<number>;
+}
+
+/** Everything the network reads and writes, inside or outside a transaction. */
+export interface MetadataRepositories {
+  readonly accounts: AccountRepository;
+  readonly identities: IdentityRepository;
+  readonly apiKeys: ApiKeyRepository;
+  readonly messages: MessageRepository;
+  readonly interchanges: InterchangeRepository;
+  readonly deliveries: DeliveryRepository;
+  readonly events: EventRepository;
+  readonly tracking: TrackingRepository;
+  readonly usage: UsageRepository;
+  readonly jobs: JobRepository;
+  readonly controlNumbers: ControlNumberRepository;
+}
+
+export interface MetadataCapabilities {
+  /** Row locks that other claimers skip (PostgreSQL); without them, claims are serialised by the database. */
+  readonly skipLocked: boolean;
+}
+
+/**
+ * The metadata database. Repositories used directly run each call on its own; `transaction` runs a function
+ * with repositories bound to one transaction, committed when it resolves and rolled back when it throws.
+ */
+export interface MetadataStore extends MetadataRepositories {
+  readonly capabilities: MetadataCapabilities;
+  transaction<T>(work: (tx: MetadataRepositories) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,48 @@
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ManualClock } from "../../src/kernel/index.js";
+import {
+  defaultNetworkSettings,
+  type NetworkContext,
+  type NetworkSettings,
+} from "../../src/network/index.js";
+import { openFsBlobStore } from "../../src/storage/blob-fs/fs-blob-store.js";
+import { openSqliteStore } from "../../src/storage/sqlite/open-sqlite-store.js";
+
+/** A network context on a fresh SQLite file and blob folder, with a clock the test moves. */
+export interface TempNetwork {
+  readonly ctx: NetworkContext;
+  readonly clock: ManualClock;
+  readonly dir: string;
+  /** Files under the blob folder, temporary ones included: what a crash or a refusal may leave behind. */
+  blobFiles(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export async function openTempNetwork(settings: Partial<NetworkSettings> = {}): Promise<TempNetwork> {
+  const dir = await mkdtemp(join(tmpdir(), "openvan-network-"));
+  const clock = new ManualClock("2026-03-01T09:00:00.000Z");
+  const store = await openSqliteStore({ path: join(dir, "openvan.db"), clock });
+  const blobs = await openFsBlobStore({ root: join(dir, "blobs") });
+  const ctx: NetworkContext = { store, blobs, clock, settings: { ...defaultNetworkSettings, ...settings } };
+  return {
+    ctx,
+    clock,
+    dir,
+    async blobFiles() {
+      const entries = await readdir(join(dir, "blobs"), { recursive: true, withFileTypes: true });
+      return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+    },
+    async close() {
+      await store.close();
+      await blobs.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A body of one chunk, as a channel would hand it over. */
+export async function* bodyOf(text: string | Buffer): AsyncGenerator<Uint8Array> {
+  yield typeof text === "string" ? Buffer.from(text, "latin1") : text;
+}
