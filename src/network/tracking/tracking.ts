@@ -38,8 +38,16 @@ export async function messageTimeline(
   const interchanges = (await ctx.store.interchanges.listByMessage(messageId)).filter(
     (i) => all || own.some((d) => d.interchangeId === i.id),
   );
+  const ownInterchanges = new Set(interchanges.map((i) => i.id));
+  const ownDeliveries = new Set(own.map((d) => d.id));
+  // A recipient sees the message's own events and those of its interchanges and deliveries, not those of
+  // interchanges that went to other accounts.
   const events = (await ctx.store.events.listByMessage(messageId)).filter(
-    (e) => all || e.deliveryId === null || own.some((d) => d.id === e.deliveryId),
+    (e) =>
+      all ||
+      (e.deliveryId === null
+        ? e.interchangeId === null || ownInterchanges.has(e.interchangeId)
+        : ownDeliveries.has(e.deliveryId)),
   );
   return { message, interchanges, deliveries: all ? deliveries : own, events };
 }

@@ -1,0 +1,87 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
+import S3rver from "s3rver";
+import { describe, expect, it } from "vitest";
+import { describeBlobStoreContract } from "../contract/blob-store.contract.js";
+import { openS3BlobStore } from "./open-s3-blob-store.js";
+
+/** s3rver serves the S3 API from a temporary folder, on a free port of the loopback interface. */
+const bucket = "openvan-test";
+const prefix = "blobs/";
+const credentials = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" };
+const folder = mkdtempSync(join(tmpdir(), "openvan-s3rver-"));
+const server = new S3rver({
+  address: "127.0.0.1",
+  port: 0,
+  silent: true,
+  directory: folder,
+  configureBuckets: [{ name: bucket }],
+});
+let endpoint = "";
+
+/** Objects under the prefix, listed through the S3 API. */
+async function countStored(): Promise<number> {
+  const client = new S3Client({ endpoint, region: "us-east-1", forcePathStyle: true, credentials });
+  try {
+    let count = 0;
+    let token: string | undefined;
+    do {
+      const page = await client.send(
+        new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }),
+      );
+      count += page.KeyCount ?? 0;
+      token = page.NextContinuationToken;
+    } while (token !== undefined);
+    return count;
+  } finally {
+    client.destroy();
+  }
+}
+
+describeBlobStoreContract(
+  "S3 (s3rver)",
+  async () => {
+    const { port } = await server.run();
+    endpoint = `http://127.0.0.1:${port}`;
+    return openS3BlobStore({
+      endpoint,
+      bucket,
+      region: "us-east-1",
+      forcePathStyle: true,
+      credentials,
+      prefix,
+    });
+  },
+  async () => {
+    await server.close();
+    rmSync(folder, { recursive: true, force: true });
+  },
+  countStored,
+);
+
+describe("openS3BlobStore", () => {
+  it("loads the AWS SDK only when an S3 blob store is opened", () => {
+    // In a fresh process, on the build of src/ (made once per test run): the SDK's modules appear in the
+    // module cache only once openS3BlobStore has run.
+    const dist = new URL("../../../dist/storage/", import.meta.url).href;
+    const script = `
+      import { createRequire } from "node:module";
+      const cache = createRequire(import.meta.url).cache;
+      const loaded = () => Object.keys(cache).filter((path) => path.includes("@aws-sdk")).length;
+      await import("${dist}blob-fs/fs-blob-store.js");
+      const { openS3BlobStore } = await import("${dist}blob-s3/open-s3-blob-store.js");
+      const before = loaded();
+      const store = await openS3BlobStore({ bucket: "b", region: "us-east-1" });
+      await store.close();
+      console.log(JSON.stringify({ before, after: loaded() }));`;
+    const out = execFileSync(process.execPath, ["--input-type=module", "--no-warnings", "-e", script], {
+      encoding: "utf8",
+    });
+    const { before, after } = JSON.parse(out) as { before: number; after: number };
+    expect(before).toBe(0);
+    expect(after).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe } from "vitest";
+import type { MetadataStore } from "../ports/index.js";
+import { accountsContract } from "./metadata/accounts-contract.js";
+import { deliveriesContract } from "./metadata/deliveries-contract.js";
+import { jobsContract } from "./metadata/jobs-contract.js";
+import { messagesContract } from "./metadata/messages-contract.js";
+import { trackingContract } from "./metadata/tracking-contract.js";
+import { transactionsContract } from "./metadata/transactions-contract.js";
+
+/**
+ * What every MetadataStore must do, run against each real backend. One store serves the whole suite; each
+ * test makes its own accounts, scopes and job kinds, so that tests do not see each other's records.
+ * `close` runs after the store is closed, to remove what `open` made (a file, a schema).
+ */
+export function describeMetadataStoreContract(
+  name: string,
+  open: () => Promise<MetadataStore>,
+  close?: () => Promise<void>,
+): void {
+  describe(`MetadataStore contract: ${name}`, () => {
+    let opened: MetadataStore | undefined;
+    const store = (): MetadataStore => {
+      if (opened === undefined) throw new Error("The store is not open.");
+      return opened;
+    };
+    beforeAll(async () => {
+      opened = await open();
+    });
+    afterAll(async () => {
+      await opened?.close();
+      await close?.();
+    });
+
+    accountsContract(store);
+    messagesContract(store);
+    deliveriesContract(store);
+    trackingContract(store);
+    jobsContract(store);
+    transactionsContract(store);
+  });
+}

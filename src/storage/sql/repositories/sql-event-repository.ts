@@ -1,0 +1,41 @@
+import type { Kysely } from "kysely";
+import type { EventRepository } from "../../ports/index.js";
+import type { Database } from "../schema.js";
+import { objectColumn, toJsonColumn } from "./json-column.js";
+
+export function sqlEventRepository(db: Kysely<Database>): EventRepository {
+  return {
+    async append(event) {
+      await db
+        .insertInto("events")
+        .values({
+          message_id: event.messageId,
+          interchange_id: event.interchangeId,
+          delivery_id: event.deliveryId,
+          account_id: event.accountId,
+          type: event.type,
+          detail: toJsonColumn(event.detail),
+          at: event.at,
+        })
+        .execute();
+    },
+    async listByMessage(messageId) {
+      const rows = await db
+        .selectFrom("events")
+        .selectAll()
+        .where("message_id", "=", messageId)
+        .orderBy("id")
+        .execute();
+      return rows.map((row) => ({
+        id: Number(row.id),
+        messageId: row.message_id,
+        interchangeId: row.interchange_id,
+        deliveryId: row.delivery_id,
+        accountId: row.account_id,
+        type: row.type,
+        detail: objectColumn(row.detail),
+        at: row.at,
+      }));
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import type { Kysely } from "kysely";
+import type { UsageRepository } from "../../ports/index.js";
+import type { Database } from "../schema.js";
+
+export function sqlUsageRepository(db: Kysely<Database>): UsageRepository {
+  return {
+    async record(usage) {
+      await db
+        .insertInto("usage_records")
+        .values({
+          account_id: usage.accountId,
+          message_id: usage.messageId,
+          service_line: usage.serviceLine,
+          kilocharacters: usage.kilocharacters,
+          documents: usage.documents,
+          bytes: usage.bytes,
+          at: usage.at,
+        })
+        .execute();
+    },
+    /** Totals of the usage recorded at or after `from` and before `to`. */
+    async totals(accountId, from, to) {
+      // PostgreSQL sums integers to bigint and bigints to numeric, both handed over as text.
+      const row = await db
+        .selectFrom("usage_records")
+        .select((eb) => [
+          eb.fn.sum<number | string | null>("kilocharacters").as("kilocharacters"),
+          eb.fn.sum<number | string | null>("documents").as("documents"),
+          eb.fn.sum<number | string | null>("bytes").as("bytes"),
+        ])
+        .where("account_id", "=", accountId)
+        .where("at", ">=", from)
+        .where("at", "<", to)
+        .executeTakeFirstOrThrow();
+      return {
+        kilocharacters: Number(row.kilocharacters ?? 0),
+        documents: Number(row.documents ?? 0),
+        bytes: Number(row.bytes ?? 0),
+      };
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import type { Kysely } from "kysely";
+import type { Clock } from "../../kernel/index.js";
+import type { MetadataStore } from "../ports/index.js";
+import type { Database } from "./schema.js";
+import type { SqlFlavour } from "./sql-flavour.js";
+import { sqlRepositories } from "./sql-repositories.js";
+
+export interface SqlMetadataStoreOptions {
+  /** A migrated database; the store owns it from now on and destroys it on close. */
+  readonly db: Kysely<Database>;
+  readonly flavour: SqlFlavour;
+  readonly clock: Clock;
+}
+
+/** The metadata store over any SQL database the shared repositories run on. */
+export function sqlMetadataStore({ db, flavour, clock }: SqlMetadataStoreOptions): MetadataStore {
+  return {
+    ...sqlRepositories(db, flavour, clock),
+    capabilities: flavour.capabilities,
+    transaction: (work) => db.transaction().execute((trx) => work(sqlRepositories(trx, flavour, clock))),
+    close: () => db.destroy(),
+  };
+}
