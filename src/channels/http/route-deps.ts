@@ -1,0 +1,10 @@
+import type { NetworkContext } from "../../network/index.js";
+import type { OpenVanMetrics } from "./openvan-metrics.js";
+
+/** What the routes of the HTTP channel work with. */
+export interface RouteDeps {
+  readonly ctx: NetworkContext;
+  readonly metrics: OpenVanMetrics;
+  /** The local job runner, told when a job was queued here so that routing starts at once. */
+  readonly jobs: { poke(): void } | null;
+}

@@ -1,0 +1,53 @@
+import type { JobRunnerOptions, NetworkSettings } from "../network/index.js";
+
+/** The metadata database: an SQLite file (the embedded default) or a PostgreSQL server. */
+export type DatabaseConfig =
+  | { readonly kind: "sqlite"; readonly path: string }
+  | { readonly kind: "postgres"; readonly url: string; readonly schema: string | null };
+
+/** Where message bytes live: a local folder (the embedded default) or an S3 bucket. */
+export type BlobConfig =
+  | { readonly kind: "fs"; readonly root: string }
+  | {
+      readonly kind: "s3";
+      readonly bucket: string;
+      /** Key prefix inside the bucket, ending in `/` ("" for none). */
+      readonly prefix: string;
+      /** An S3-compatible endpoint; null for AWS itself. */
+      readonly endpoint: string | null;
+      readonly region: string;
+      readonly forcePathStyle: boolean;
+      /** Null: the AWS SDK's own credential chain decides. */
+      readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string } | null;
+    };
+
+export interface TlsConfig {
+  readonly certFile: string;
+  readonly keyFile: string;
+}
+
+export interface HttpConfig {
+  readonly host: string;
+  /** 0 picks a free port. */
+  readonly port: number;
+  /** HTTPS with this certificate and key; plain HTTP when null. */
+  readonly tls: TlsConfig | null;
+  /** Largest size of a request's headers, in bytes. */
+  readonly maxHeaderBytes: number;
+}
+
+export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+
+/** Everything `openvan serve` needs to know, validated once and frozen. */
+export interface OpenVanConfig {
+  /** Absolute path of the data folder (SQLite file, blobs, admin key, demo.json). */
+  readonly dataDir: string;
+  readonly database: DatabaseConfig;
+  readonly blobs: BlobConfig;
+  readonly http: HttpConfig;
+  readonly network: NetworkSettings;
+  readonly jobs: JobRunnerOptions;
+  /** How often the retention sweep runs. */
+  readonly retentionSweepMs: number;
+  readonly logLevel: LogLevel;
+}
