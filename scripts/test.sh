@@ -3,8 +3,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-# Peers: servers that integration tests talk to (PostgreSQL, the S3 stand-in, OpenSSH, an SMTP server)
-# are installed and started here, before the tests run, and stopped when the script exits.
+# The servers that integration tests talk to (PostgreSQL; the S3 stand-in starts inside the tests).
+bash scripts/test-peers.sh
 
 npx biome check .
 npx tsc -p tsconfig.json --noEmit
