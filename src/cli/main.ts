@@ -1,12 +1,15 @@
 import { Command, CommanderError } from "commander";
 import { isOpenVanError } from "../kernel/index.js";
 import { type CliIo, processIo } from "./cli-io.js";
+import { addClientCommands } from "./client/add-client-commands.js";
 import { addInspectCommand } from "./inspect-command.js";
 import { packageVersion } from "./package-version.js";
+import { addServeCommand } from "./serve-command.js";
 
 /**
- * Runs the `openvan` command and returns its exit code: 0 when all went well, 1 when the input has errors,
- * 2 for a usage error (unknown option, missing argument, a path that does not exist).
+ * Runs the `openvan` command and returns its exit code: 0 when all went well, 1 when the input has errors or
+ * the server refused, 2 for a usage error (unknown option, missing argument, a path that does not exist),
+ * 3 when the server cannot be reached.
  * `argv` is in the form of `process.argv`: the node binary and the script come first.
  */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
@@ -32,6 +35,8 @@ function createProgram(io: CliIo, setExitCode: (code: number) => void): Command 
       writeErr: (text) => io.stderr.write(text),
     });
   addInspectCommand(program, io, setExitCode);
+  addServeCommand(program, io, setExitCode);
+  addClientCommands(program, io, setExitCode);
   return program;
 }
 

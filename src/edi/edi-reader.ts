@@ -89,15 +89,7 @@ export class EdiReader {
       this.tracker.abandon(endOffset, this.position, "the input ends first");
       this.closeInterchange();
     }
-    if (this.serviceString !== null) {
-      this.fail(
-        "EDI_INTERCHANGE_HEADER_MISSING",
-        "the UNA service string advice is not followed by a UNB header",
-        this.serviceString.offset,
-        this.position,
-        "UNA",
-      );
-    }
+    this.orphanServiceString();
     this.flushJunk(endOffset);
   }
 
@@ -156,18 +148,22 @@ export class EdiReader {
     if (start !== null && this.junkStart >= 0) this.flushJunk(this.base + q);
     if (start === "UNA") return this.startServiceString(buf, q, final);
     if (start === "UNB") return this.startEdifact(buf, q, final);
-    if (this.serviceString !== null) {
-      this.fail(
-        "EDI_INTERCHANGE_HEADER_MISSING",
-        "the UNA service string advice is not followed by a UNB header",
-        this.serviceString.offset,
-        this.position,
-        "UNA",
-      );
-      this.serviceString = null;
-    }
+    this.orphanServiceString();
     if (start === "ISA") return this.startX12(buf, q, final);
     return this.skipJunk(buf, q, final);
+  }
+
+  /** A UNA must be followed by its UNB; one that is not is reported and forgotten. */
+  private orphanServiceString(): void {
+    if (this.serviceString === null) return;
+    this.fail(
+      "EDI_INTERCHANGE_HEADER_MISSING",
+      "the UNA service string advice is not followed by a UNB header",
+      this.serviceString.offset,
+      this.position,
+      "UNA",
+    );
+    this.serviceString = null;
   }
 
   private skipJunk(buf: Buffer, p: number, final: boolean): number {

@@ -57,12 +57,7 @@ export class SegmentView {
    * With `toLimit` the terminator is not looked for (the caller knows where the segment ends).
    */
   scan(buffer: Buffer, start: number, limit: number, d: DelimiterBytes, toLimit = false): number {
-    this.buffer = buffer;
-    this.start = start;
-    this.delimiters = d;
-    this.fixed = false;
-    this.cachedTag = null;
-    this.splitCache = null;
+    this.reset(buffer, start, d, false);
     const starts = this.starts;
     const es = d.element;
     const rel = d.release;
@@ -93,6 +88,16 @@ export class SegmentView {
     return -1;
   }
 
+  /** Points the view at a new segment and forgets what was decoded of the last one. */
+  private reset(buffer: Buffer, start: number, d: DelimiterBytes, fixed: boolean): void {
+    this.buffer = buffer;
+    this.start = start;
+    this.delimiters = d;
+    this.fixed = fixed;
+    this.cachedTag = null;
+    this.splitCache = null;
+  }
+
   /** Sets where the segment stands in the input. */
   place(offset: number, position: number): void {
     this.offset = offset;
@@ -112,16 +117,10 @@ export class SegmentView {
     d: DelimiterBytes,
     starts: readonly number[],
   ): void {
-    this.buffer = buffer;
-    this.start = start;
+    this.reset(buffer, start, d, true);
     this.end = end;
-    this.offset = offset;
-    this.position = position;
-    this.delimiters = d;
-    this.fixed = true;
     this.escaped = false;
-    this.cachedTag = null;
-    this.splitCache = null;
+    this.place(offset, position);
     starts.forEach((s, i) => {
       this.starts[i] = s;
     });

@@ -1,4 +1,4 @@
-import type { EventRecord, MetadataRepositories } from "../storage/ports/index.js";
+import type { DeliveryRecord, EventRecord, MetadataRepositories } from "../storage/ports/index.js";
 
 /** What an event is about; every field is optional. */
 export interface EventSubject {
@@ -26,4 +26,14 @@ export function recordEvent(
     at,
   };
   return tx.events.append(event);
+}
+
+/** The subject of an event about a delivery (a mailbox item): it concerns the recipient's account. */
+export function deliverySubject(item: DeliveryRecord): EventSubject {
+  return {
+    messageId: item.messageId,
+    interchangeId: item.interchangeId,
+    deliveryId: item.id,
+    accountId: item.recipientAccountId,
+  };
 }

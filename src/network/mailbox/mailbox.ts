@@ -1,8 +1,8 @@
 import type { Readable } from "node:stream";
 import { OpenVanError } from "../../kernel/index.js";
-import type { DeliveryRecord, Page } from "../../storage/ports/index.js";
+import type { DeliveryRecord, MetadataRepositories, Page } from "../../storage/ports/index.js";
 import type { NetworkContext } from "../network-context.js";
-import { recordEvent } from "../record-event.js";
+import { deliverySubject, recordEvent } from "../record-event.js";
 
 /** Items waiting in an account's mailbox, oldest first, `limit` at a time after the cursor. */
 export function listMailbox(
@@ -20,7 +20,11 @@ export async function getMailboxItem(
   accountId: string,
   id: string,
 ): Promise<DeliveryRecord> {
-  const item = await ctx.store.deliveries.get(id);
+  return ownItem(ctx.store, accountId, id);
+}
+
+async function ownItem(repos: MetadataRepositories, accountId: string, id: string): Promise<DeliveryRecord> {
+  const item = await repos.deliveries.get(id);
   if (item === null || item.recipientAccountId !== accountId || item.state === "expired") {
     throw new OpenVanError("NOT_FOUND", `no mailbox item ${id}`);
   }
@@ -48,19 +52,11 @@ export async function confirmPickup(
   id: string,
 ): Promise<DeliveryRecord> {
   return ctx.store.transaction(async (tx) => {
-    const item = await tx.deliveries.get(id);
-    if (item === null || item.recipientAccountId !== accountId || item.state === "expired") {
-      throw new OpenVanError("NOT_FOUND", `no mailbox item ${id}`);
-    }
+    const item = await ownItem(tx, accountId, id);
     if (item.state === "picked_up") return item;
     const at = ctx.clock.now().toISOString();
     await tx.deliveries.confirm(id, at);
-    await recordEvent(tx, "delivery.picked_up", at, {
-      messageId: item.messageId,
-      interchangeId: item.interchangeId,
-      deliveryId: id,
-      accountId,
-    });
+    await recordEvent(tx, "delivery.picked_up", at, deliverySubject(item));
     return { ...item, state: "picked_up", pickedUpAt: at };
   });
 }
@@ -72,20 +68,12 @@ export async function resendItem(
   id: string,
 ): Promise<DeliveryRecord> {
   return ctx.store.transaction(async (tx) => {
-    const item = await tx.deliveries.get(id);
-    if (item === null || item.recipientAccountId !== accountId || item.state === "expired") {
-      throw new OpenVanError("NOT_FOUND", `no mailbox item ${id}`);
-    }
+    const item = await ownItem(tx, accountId, id);
     if (item.state === "in_mailbox") return item;
     const now = ctx.clock.now();
     const expiresAt = new Date(now.getTime() + ctx.settings.retentionMs).toISOString();
     await tx.deliveries.reopen(id, expiresAt);
-    await recordEvent(tx, "delivery.resent", now.toISOString(), {
-      messageId: item.messageId,
-      interchangeId: item.interchangeId,
-      deliveryId: id,
-      accountId,
-    });
+    await recordEvent(tx, "delivery.resent", now.toISOString(), deliverySubject(item));
     return { ...item, state: "in_mailbox", pickedUpAt: null, expiresAt };
   });
 }

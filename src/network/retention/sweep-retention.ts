@@ -1,5 +1,5 @@
 import type { NetworkContext } from "../network-context.js";
-import { recordEvent } from "../record-event.js";
+import { deliverySubject, recordEvent } from "../record-event.js";
 
 export interface SweepResult {
   readonly expiredDeliveries: number;
@@ -19,12 +19,7 @@ export async function sweepRetention(ctx: NetworkContext, batch = 500): Promise<
     for (const d of expired) {
       await ctx.store.transaction(async (tx) => {
         await tx.deliveries.delete(d.id);
-        await recordEvent(tx, "delivery.expired", now.toISOString(), {
-          messageId: d.messageId,
-          interchangeId: d.interchangeId,
-          deliveryId: d.id,
-          accountId: d.recipientAccountId,
-        });
+        await recordEvent(tx, "delivery.expired", now.toISOString(), deliverySubject(d));
       });
       expiredDeliveries++;
     }
