@@ -1,3 +1,27 @@
+export {
+  type AckContext,
+  type AckReport,
+  type AckReportCollector,
+  type AckStatus,
+  ackReportCollector,
+  buildAckReport,
+  buildAckReports,
+  type ContrlOptions,
+  type ElementFault,
+  type FaultWeight,
+  faultWeight,
+  type GroupAckStatus,
+  type GroupFindings,
+  type GroupReport,
+  type InterchangeFindings,
+  render997,
+  render999,
+  renderContrl,
+  renderTa1,
+  type SegmentFault,
+  type SetFindings,
+  type SetReport,
+} from "./acks/index.js";
 export { type ControlLevel, type ControlNumberSource, sequentialControlNumbers } from "./control-numbers.js";
 export {
   type DelimiterBytes,
