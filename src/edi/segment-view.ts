@@ -1,4 +1,4 @@
-import type { DelimiterBytes } from "./delimiters.js";
+import { ByteClass, type DelimiterBytes } from "./delimiters.js";
 import type { ElementValue } from "./edi-json.js";
 
 const CR = 0x0d;
@@ -59,26 +59,26 @@ export class SegmentView {
   scan(buffer: Buffer, start: number, limit: number, d: DelimiterBytes, toLimit = false): number {
     this.reset(buffer, start, d, false);
     const starts = this.starts;
-    const es = d.element;
-    const rel = d.release;
-    const term = toLimit ? -2 : (d.segment[0] as number);
+    const classes = d.classes;
     const termSeq = d.segment;
     let n = 1;
     let escaped = false;
     starts[0] = start;
     for (let i = start; i < limit; i++) {
-      const b = buffer[i];
-      if (b === es) {
+      const c = classes[buffer[i] as number];
+      if (c === ByteClass.data) continue;
+      if (c === ByteClass.element) {
         if (n < maxElements) starts[n++] = i + 1;
-      } else if (b === term && (termSeq.length === 1 || matchesAt(buffer, i, termSeq))) {
+      } else if (c === ByteClass.terminator) {
+        if (toLimit || (termSeq.length > 1 && !matchesAt(buffer, i, termSeq))) continue;
         this.count = n;
         this.escaped = escaped;
         this.end = i;
         return i;
-      } else if (b === rel) {
+      } else if (c === ByteClass.release) {
         escaped = true;
         i = skipLineBreaks(buffer, i + 1, limit);
-      } else if (b === LF || b === CR) {
+      } else {
         escaped = true;
       }
     }
