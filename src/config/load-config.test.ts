@@ -90,6 +90,15 @@ describe("loadConfig", () => {
     expect(config.logLevel).toBe("warn");
   });
 
+  it("keeps messages of up to 64 KB in the database unless told another size, or 0 for none", () => {
+    expect(loadConfig({ env: {}, cwd }).smallBlobMaxBytes).toBe(64 * 1024);
+    expect(loadConfig({ env: { OPENVAN_SMALL_BLOB_MAX: "1MB" }, cwd }).smallBlobMaxBytes).toBe(1024 ** 2);
+    expect(loadConfig({ env: { OPENVAN_SMALL_BLOB_MAX: "0" }, cwd }).smallBlobMaxBytes).toBe(0);
+    expect(() => loadConfig({ env: { OPENVAN_SMALL_BLOB_MAX: "lots" }, cwd })).toThrow(
+      /OPENVAN_SMALL_BLOB_MAX/,
+    );
+  });
+
   it("checks that both TLS files are given and readable", () => {
     const dir = mkdtempSync(join(tmpdir(), "openvan-config-"));
     writeFileSync(join(dir, "cert.pem"), "x");

@@ -64,6 +64,8 @@ export function loadConfig(options: LoadConfigOptions = {}): OpenVanConfig {
       ? { kind: "fs" as const, root: join(dataDir, "blobs") }
       : parseBlobUrl(blobUrl.value, blobUrl.name, cwd, s3Credentials(setting));
 
+  const smallBlobs = setting(null, "OPENVAN_SMALL_BLOB_MAX");
+  const smallBlobMaxBytes = smallBlobs?.value === "0" ? 0 : byteSize(smallBlobs, 64 * 1024);
   const port = setting("port", "OPENVAN_PORT");
   const network = {
     retentionMs: duration(setting(null, "OPENVAN_RETENTION"), defaultNetworkSettings.retentionMs),
@@ -87,6 +89,7 @@ export function loadConfig(options: LoadConfigOptions = {}): OpenVanConfig {
     dataDir,
     database,
     blobs,
+    smallBlobMaxBytes,
     http: {
       host: setting("host", "OPENVAN_HOST")?.value ?? "0.0.0.0",
       port: port === null ? 8080 : integer(port, 8080, 0, 65535),

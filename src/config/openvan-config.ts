@@ -44,6 +44,8 @@ export interface OpenVanConfig {
   readonly dataDir: string;
   readonly database: DatabaseConfig;
   readonly blobs: BlobConfig;
+  /** Blobs of at most this many bytes are kept in the metadata database; 0: every blob goes to `blobs`. */
+  readonly smallBlobMaxBytes: number;
   readonly http: HttpConfig;
   readonly network: NetworkSettings;
   readonly jobs: JobRunnerOptions;

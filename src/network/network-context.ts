@@ -1,5 +1,6 @@
 import type { Clock } from "../kernel/index.js";
 import type { BlobStore, MetadataStore } from "../storage/ports/index.js";
+import { CommitBatcher } from "./ingest/commit-batcher.js";
 
 /** Tunables of the network's policies, from the configuration. */
 export interface NetworkSettings {
@@ -29,4 +30,14 @@ export interface NetworkContext {
   readonly blobs: BlobStore;
   readonly clock: Clock;
   readonly settings: NetworkSettings;
+  /**
+   * Group commit: the small transactions of the moment (receives, the work of jobs, small blobs) commit
+   * together, one flush to disk for many.
+   */
+  readonly commits: CommitBatcher;
+}
+
+/** The context of one network on these stores, with its own commit batcher. */
+export function createNetworkContext(parts: Omit<NetworkContext, "commits">): NetworkContext {
+  return { ...parts, commits: new CommitBatcher(parts.store) };
 }

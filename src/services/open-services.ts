@@ -3,7 +3,8 @@ import type { FastifyBaseLogger, FastifyInstance } from "fastify";
 import { buildApp, createOpenVanMetrics, listen, type OpenVanMetrics } from "../channels/http/index.js";
 import type { OpenVanConfig } from "../config/index.js";
 import { type Clock, systemClock } from "../kernel/index.js";
-import { JobRunner, type NetworkContext, sweepRetention } from "../network/index.js";
+import { CommitBatcher, JobRunner, type NetworkContext, sweepRetention } from "../network/index.js";
+import { tieredBlobStore } from "../storage/blob-tiered/tiered-blob-store.js";
 import { countedJobHandlers } from "./counted-job-handlers.js";
 import { openStores } from "./open-stores.js";
 
@@ -35,8 +36,20 @@ export async function openServices(config: OpenVanConfig, options: ServicesOptio
     config.http.tls === null
       ? null
       : { cert: await readFile(config.http.tls.certFile), key: await readFile(config.http.tls.keyFile) };
-  const { store, blobs } = await openStores(config.database, config.blobs, clock);
-  const ctx: NetworkContext = { store, blobs, clock, settings: config.network };
+  const stores = await openStores(config.database, config.blobs, clock);
+  const { store } = stores;
+  const commits = new CommitBatcher(store);
+  const blobs =
+    config.smallBlobMaxBytes > 0
+      ? tieredBlobStore({
+          large: stores.blobs,
+          store,
+          commit: (work) => commits.run(work),
+          smallMaxBytes: config.smallBlobMaxBytes,
+          clock,
+        })
+      : stores.blobs;
+  const ctx: NetworkContext = { store, blobs, clock, settings: config.network, commits };
   const metrics = createOpenVanMetrics();
   const runner = new JobRunner(ctx, countedJobHandlers(ctx, metrics), config.jobs);
   const app = buildApp({

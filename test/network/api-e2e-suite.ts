@@ -5,6 +5,7 @@ import { buildApp } from "../../src/channels/http/index.js";
 import { systemClock } from "../../src/kernel/index.js";
 import {
   createAccount,
+  createNetworkContext,
   defaultNetworkSettings,
   issueApiKey,
   JobRunner,
@@ -66,12 +67,12 @@ export function describeApiE2e(name: string, open: () => Promise<E2eBackend>): v
 
     beforeAll(async () => {
       backend = await open();
-      ctx = {
+      ctx = createNetworkContext({
         store: backend.store,
         blobs: backend.blobs,
         clock: systemClock,
         settings: defaultNetworkSettings,
-      };
+      });
       runner = new JobRunner(ctx, networkJobHandlers(ctx));
       app = buildApp({ ctx, jobs: runner });
       await app.ready();

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ManualClock } from "../../src/kernel/index.js";
 import {
+  createNetworkContext,
   defaultNetworkSettings,
   type NetworkContext,
   type NetworkSettings,
@@ -25,7 +26,12 @@ export async function openTempNetwork(settings: Partial<NetworkSettings> = {}): 
   const clock = new ManualClock("2026-03-01T09:00:00.000Z");
   const store = await openSqliteStore({ path: join(dir, "openvan.db"), clock });
   const blobs = await openFsBlobStore({ root: join(dir, "blobs") });
-  const ctx: NetworkContext = { store, blobs, clock, settings: { ...defaultNetworkSettings, ...settings } };
+  const ctx = createNetworkContext({
+    store,
+    blobs,
+    clock,
+    settings: { ...defaultNetworkSettings, ...settings },
+  });
   return {
     ctx,
     clock,

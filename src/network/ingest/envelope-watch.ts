@@ -1,5 +1,6 @@
 import { type EdiError, EdiReader, type Standard, sniff } from "../../edi/index.js";
 import type { ErrorCode } from "../../kernel/index.js";
+import { EnvelopeCollector, type EnvelopeSummary } from "../routing/envelope-collector.js";
 
 /** Faults that leave no interchange that could be routed as a unit; the message is refused at the door. */
 const fatalCodes: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
@@ -20,6 +21,8 @@ export interface WatchOutcome {
   readonly interchanges: number;
   /** Envelope faults that make the message unroutable (first 100). */
   readonly fatal: readonly EdiError[];
+  /** What routing needs of each interchange, when there were at most `keepEnvelopes`; else null. */
+  readonly envelopes: readonly EnvelopeSummary[] | null;
 }
 
 /**
@@ -33,6 +36,12 @@ export class EnvelopeWatch {
   private reader: EdiReader | null = null;
   private interchanges = 0;
   private readonly fatal: EdiError[] = [];
+  private readonly collector: EnvelopeCollector;
+
+  /** `keepEnvelopes`: sum up the interchanges for routing when there are at most this many. */
+  constructor(keepEnvelopes = 0) {
+    this.collector = new EnvelopeCollector(keepEnvelopes);
+  }
 
   async *watch(body: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
     for await (const chunk of body) {
@@ -43,7 +52,12 @@ export class EnvelopeWatch {
   }
 
   outcome(): WatchOutcome {
-    return { format: this.format ?? "file", interchanges: this.interchanges, fatal: this.fatal };
+    return {
+      format: this.format ?? "file",
+      interchanges: this.interchanges,
+      fatal: this.fatal,
+      envelopes: this.reader === null ? null : this.collector.summaries(),
+    };
   }
 
   private take(chunk: Uint8Array, final: boolean): void {
@@ -61,12 +75,17 @@ export class EnvelopeWatch {
   }
 
   private startReader(): void {
+    const collector = this.collector;
     this.reader = new EdiReader({
-      interchangeEnd: () => {
+      interchangeStart: () => collector.interchangeStart(),
+      setStart: (set) => collector.setStart(set),
+      interchangeEnd: (interchange) => {
         this.interchanges++;
+        collector.interchangeEnd(interchange);
       },
       error: (e) => {
         if (fatalCodes.has(e.code) && this.fatal.length < keptErrors) this.fatal.push(e);
+        collector.error(e);
       },
     });
   }

@@ -5,6 +5,8 @@ import { formatIdentityAddress, parseIdentityAddress } from "../identity-address
 import { enqueueJob } from "../jobs/enqueue-job.js";
 import type { NetworkContext } from "../network-context.js";
 import { recordEvent } from "../record-event.js";
+import { carriedUnitsLimit, routeJobPayload } from "../routing/route-job-payload.js";
+import { ediRoutingUnits } from "../routing/routing-units.js";
 import { EnvelopeWatch } from "./envelope-watch.js";
 
 export interface IncomingMessage {
@@ -49,7 +51,7 @@ export async function receiveMessage(
     if (earlier !== null)
       return { kind: "accepted", messageId: earlier.id, replay: true, format: earlier.format };
   }
-  const watch = new EnvelopeWatch();
+  const watch = new EnvelopeWatch(carriedUnitsLimit);
   const blob = await ctx.blobs.put(watch.watch(incoming.body), { maxBytes: ctx.settings.maxMessageBytes });
   const seen = watch.outcome();
   const refuse = async (
@@ -100,9 +102,12 @@ export async function receiveMessage(
     receivedAt: now.toISOString(),
   };
   try {
-    await ctx.store.transaction(async (tx) => {
+    // Shared with the receives under way at the same time: one commit for all, each told only once it is durable.
+    await ctx.commits.run(async (tx) => {
       await tx.messages.insert(message);
-      await enqueueJob(ctx, tx, "route", { messageId: message.id });
+      // The envelopes were read on the way in; the route job carries them, so that routing need not read again.
+      const units = seen.envelopes === null ? null : ediRoutingUnits(seen.envelopes, message.size);
+      await enqueueJob(ctx, tx, "route", routeJobPayload({ messageId: message.id, units }));
       await recordEvent(
         tx,
         "message.received",

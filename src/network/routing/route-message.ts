@@ -9,100 +9,81 @@ import type {
 import { parseIdentityAddress } from "../identity-address.js";
 import type { NetworkContext } from "../network-context.js";
 import { recordEvent } from "../record-event.js";
-import { type EnvelopeSummary, readEnvelopes } from "./read-envelopes.js";
+import { readEnvelopes } from "./read-envelopes.js";
+import { ediRoutingUnits, fileRoutingUnit, type RoutingUnit } from "./routing-units.js";
 
-/** One unit to route: an interchange of an EDI message, or the whole of a file. */
-interface RoutingUnit {
-  readonly standard: string;
-  readonly sender: string | null;
-  readonly receiver: string;
-  readonly control: string;
-  readonly version: string;
-  readonly rangeStart: number;
-  readonly rangeEnd: number;
-  readonly docTypes: readonly string[];
-  readonly setCount: number;
-  readonly warnings: readonly string[];
+/** What routing a message needs, read before its transaction: the units to route. */
+export interface RouteInput {
+  readonly messageId: string;
+  readonly units: readonly RoutingUnit[];
 }
 
 /**
  * The route job: splits a received message into interchanges and, for each, checks the sender, detects a
  * duplicate, looks the receiver up in the directory and puts a delivery in the receiver's mailbox — all in one
  * transaction with the usage records and events. It may run again after a crash: a message already routed is
- * left as it is.
+ * left as it is. `known`: the message's units as ingest read them, if it did.
  */
-export async function routeMessage(ctx: NetworkContext, messageId: string): Promise<void> {
-  const message = await ctx.store.messages.get(messageId);
-  if (message === null || message.state !== "received") return;
-  const units =
-    message.format === "file"
-      ? [await fileUnit(ctx, message)]
-      : wholeWhenAlone((await readEnvelopes(ctx.blobs, message.blobKey)).map(ediUnit), message.size);
-  await ctx.store.transaction(async (tx) => {
-    const current = await tx.messages.get(messageId);
-    if (current === null || current.state !== "received") return;
-    const states: InterchangeState[] = [];
-    for (const [position, unit] of units.entries())
-      states.push(await routeUnit(ctx, tx, message, unit, position));
-    const state = messageState(states);
-    const at = ctx.clock.now().toISOString();
-    await tx.messages.setState(
-      message.id,
-      state,
-      state === "routed"
-        ? null
-        : `${states.filter((s) => s !== "routed").length} of ${states.length} not routed`,
-    );
-    await recordEvent(
-      tx,
-      `message.${state}`,
-      at,
-      { messageId: message.id, accountId: message.accountId },
-      { interchanges: states.length },
-    );
-  });
-}
-
-function ediUnit(summary: EnvelopeSummary): RoutingUnit {
-  const ic = summary.interchange;
-  return {
-    standard: ic.standard,
-    sender: summary.sender,
-    receiver: summary.receiver,
-    control: ic.control,
-    version: ic.version,
-    rangeStart: ic.range.start,
-    rangeEnd: ic.range.end,
-    docTypes: summary.docTypes,
-    setCount: summary.setCount,
-    warnings: summary.errors.map((e) => `${e.code} at byte ${e.offset}`),
-  };
+export async function routeMessage(
+  ctx: NetworkContext,
+  messageId: string,
+  known: readonly RoutingUnit[] | null = null,
+): Promise<void> {
+  const input = await readRouteInput(ctx, messageId, known);
+  if (input !== null) await ctx.store.transaction((tx) => applyRoute(ctx, tx, input));
 }
 
 /**
- * A message of one interchange is delivered whole, byte for byte as it was received (line ends or padding
- * around the envelope included); the interchanges of a larger message are delivered each on its own.
+ * The reading half of routing, outside any transaction: the units of the message, as ingest read them while
+ * the bytes streamed in (`known`), or else from the stored message (its envelopes streamed from the blob
+ * store). Null when the message is gone or no longer waiting to be routed.
  */
-function wholeWhenAlone(units: RoutingUnit[], size: number): RoutingUnit[] {
-  const [only] = units;
-  return units.length === 1 && only !== undefined ? [{ ...only, rangeStart: 0, rangeEnd: size }] : units;
+export async function readRouteInput(
+  ctx: NetworkContext,
+  messageId: string,
+  known: readonly RoutingUnit[] | null = null,
+): Promise<RouteInput | null> {
+  if (known !== null) return { messageId, units: known };
+  const message = await ctx.store.messages.get(messageId);
+  if (message === null || message.state !== "received") return null;
+  const units =
+    message.format === "file"
+      ? [await fileRoutingUnit(ctx, message)]
+      : ediRoutingUnits(await readEnvelopes(ctx.blobs, message.blobKey), message.size);
+  return { messageId, units };
 }
 
-async function fileUnit(ctx: NetworkContext, message: MessageRecord): Promise<RoutingUnit> {
-  const own = await ctx.store.identities.listByAccount(message.accountId);
-  const first = own[0];
-  return {
-    standard: "file",
-    sender: first === undefined ? null : address(first.qualifier, first.value),
-    receiver: message.toIdentity ?? "",
-    control: message.id,
-    version: "",
-    rangeStart: 0,
-    rangeEnd: message.size,
-    docTypes: [],
-    setCount: 0,
-    warnings: [],
-  };
+/**
+ * The writing half of routing, in the caller's transaction: interchanges, deliveries, usage, events and the
+ * message's new state. Returns the interchanges' states; none when the message is gone or was routed already.
+ */
+export async function applyRoute(
+  ctx: NetworkContext,
+  tx: MetadataRepositories,
+  { messageId, units }: RouteInput,
+): Promise<readonly InterchangeState[]> {
+  const message = await tx.messages.get(messageId);
+  if (message === null || message.state !== "received") return [];
+  const states: InterchangeState[] = [];
+  for (const [position, unit] of units.entries())
+    states.push(await routeUnit(ctx, tx, message, unit, position));
+  const state = messageState(states);
+  const at = ctx.clock.now().toISOString();
+  await tx.messages.setState(
+    message.id,
+    state,
+    state === "routed"
+      ? null
+      : `${states.filter((s) => s !== "routed").length} of ${states.length} not routed`,
+  );
+  await recordEvent(
+    tx,
+    `message.${state}`,
+    at,
+    { messageId: message.id, accountId: message.accountId },
+    { interchanges: states.length },
+  );
+  return states;
 }
 
 async function routeUnit(
@@ -246,8 +227,4 @@ function messageState(states: readonly InterchangeState[]): MessageState {
   if (states.length > 0 && routed === states.length) return "routed";
   if (routed > 0) return "partially_routed";
   return states.length > 0 && states.every((s) => s === "unroutable") ? "unroutable" : "rejected";
-}
-
-function address(qualifier: string, value: string): string {
-  return qualifier === "" ? value : `${qualifier}:${value}`;
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { Transform, type TransformCallback } from "node:stream";
-import { OpenVanError } from "../../kernel/index.js";
+import type { OpenVanError } from "../../kernel/index.js";
+import { blobTooLarge } from "./blob-too-large.js";
 
 /**
  * A pass-through stream that hashes (SHA-256) and counts the bytes going through it, and fails with
@@ -22,13 +23,7 @@ export class MeasuringStream extends Transform {
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     this.#size += chunk.length;
     if (this.#size > this.#maxBytes) {
-      this.failure = new OpenVanError(
-        "BLOB_TOO_LARGE",
-        `The upload is larger than the limit of ${this.#maxBytes} bytes.`,
-        {
-          maxBytes: this.#maxBytes,
-        },
-      );
+      this.failure = blobTooLarge(this.#maxBytes);
       callback(this.failure);
       return;
     }

@@ -31,6 +31,8 @@ export async function openFsBlobStore(options: FsBlobStoreOptions): Promise<Blob
    */
   const placeOf = (key: string): string => join(root, key.slice(-2, -1), key.slice(-1), key);
   const pathOf = (key: string): string | null => (keyPattern.test(key) ? placeOf(key) : null);
+  /** Blob folders known to exist (made, and flushed, by this store), so that a put does not make them again. */
+  const made = new Set<string>();
 
   return {
     async put(source, putOptions) {
@@ -49,7 +51,11 @@ export async function openFsBlobStore(options: FsBlobStoreOptions): Promise<Blob
         } finally {
           await file.close();
         }
-        await makeFolder(dirname(target));
+        const folder = dirname(target);
+        if (!made.has(folder)) {
+          await makeFolder(folder);
+          made.add(folder);
+        }
         await rename(upload, target);
         placed = true;
         await syncFolder(dirname(target));

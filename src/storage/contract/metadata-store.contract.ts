@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe } from "vitest";
 import type { MetadataStore } from "../ports/index.js";
 import { accountsContract } from "./metadata/accounts-contract.js";
 import { deliveriesContract } from "./metadata/deliveries-contract.js";
+import { jobBatchesContract } from "./metadata/job-batches-contract.js";
 import { jobsContract } from "./metadata/jobs-contract.js";
 import { messagesContract } from "./metadata/messages-contract.js";
+import { smallBlobsContract } from "./metadata/small-blobs-contract.js";
 import { trackingContract } from "./metadata/tracking-contract.js";
 import { transactionsContract } from "./metadata/transactions-contract.js";
 
@@ -36,6 +38,8 @@ export function describeMetadataStoreContract(
     deliveriesContract(store);
     trackingContract(store);
     jobsContract(store);
+    jobBatchesContract(store);
+    smallBlobsContract(store);
     transactionsContract(store);
   });
 }

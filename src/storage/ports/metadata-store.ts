@@ -137,6 +137,23 @@ export interface JobRepository {
   enqueue(job: JobToEnqueue): Promise<void>;
   /** Takes the oldest due job of these kinds, or one whose lease ran out; null when there is none. */
   claim(kinds: readonly string[], worker: string, now: string, leaseUntil: string): Promise<JobRecord | null>;
+  /**
+   * Takes up to `limit` jobs of these kinds at once, in one statement each for the jobs whose lease ran out
+   * (first) and for the due ones (oldest first); none when there is nothing to do.
+   */
+  claimBatch(
+    kinds: readonly string[],
+    worker: string,
+    now: string,
+    leaseUntil: string,
+    limit: number,
+  ): Promise<readonly JobRecord[]>;
+  /** Moves the lease of these running jobs of the worker to `leaseUntil`; how many the worker still held. */
+  extendLease(ids: readonly string[], worker: string, leaseUntil: string): Promise<number>;
+  /**
+   * Marks the job done, only while the worker holds it. Called on the repositories of the transaction that
+   * commits the job's work, the job is done exactly when that work is.
+   */
   complete(id: string, worker: string, now: string): Promise<boolean>;
   /** Back to `ready` at `runAt` after a failed attempt. */
   retry(id: string, worker: string, runAt: string, error: string): Promise<boolean>;
@@ -144,6 +161,23 @@ export interface JobRepository {
   bury(id: string, worker: string, error: string, now: string): Promise<boolean>;
   get(id: string): Promise<JobRecord | null>;
   listByState(state: JobRecord["state"], limit: number): Promise<readonly JobRecord[]>;
+}
+
+/** A small blob kept in the metadata database (see the tiered blob store): its bytes and what they measure. */
+export interface SmallBlobRecord {
+  readonly key: string;
+  readonly content: Uint8Array;
+  readonly sha256: string;
+  readonly createdAt: string;
+}
+
+/** Small blobs, written once in the transaction of the caller's choice, never changed. */
+export interface SmallBlobRepository {
+  insert(blob: SmallBlobRecord): Promise<void>;
+  /** The bytes of the blob, or null when there is no such blob. */
+  content(key: string): Promise<Uint8Array | null>;
+  size(key: string): Promise<number | null>;
+  delete(key: string): Promise<void>;
 }
 
 /** Durable counters, each advanced atomically (one INSERT … ON CONFLICT … DO UPDATE … RETURNING). */
@@ -164,6 +198,7 @@ export interface MetadataRepositories {
   readonly usage: UsageRepository;
   readonly jobs: JobRepository;
   readonly controlNumbers: ControlNumberRepository;
+  readonly smallBlobs: SmallBlobRepository;
 }
 
 export interface MetadataCapabilities {

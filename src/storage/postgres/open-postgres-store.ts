@@ -24,6 +24,7 @@ const flavour: SqlFlavour = {
   capabilities: { skipLocked: true },
   textType: sql`text collate "C"`,
   generatedKey: "identity",
+  bytesType: "bytea",
 };
 
 const schemaName = /^[a-z_][a-z0-9_]{0,62}$/;

@@ -16,6 +16,7 @@ export interface Database {
   usage_records: UsageTable;
   jobs: JobsTable;
   control_numbers: ControlNumbersTable;
+  small_blobs: SmallBlobsTable;
 }
 
 export interface AccountsTable {
@@ -139,4 +140,13 @@ export interface JobsTable {
 export interface ControlNumbersTable {
   scope: string;
   value: ColumnType<number, number, number>;
+}
+
+/** Blobs small enough to keep in the database, committed with the rows that refer to them. */
+export interface SmallBlobsTable {
+  key: string;
+  content: Uint8Array;
+  size: ColumnType<number, number, number>;
+  sha256: string;
+  created_at: string;
 }

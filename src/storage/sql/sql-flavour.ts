@@ -11,4 +11,6 @@ export interface SqlFlavour {
   readonly textType: "text" | Expression<unknown>;
   /** How a generated integer key is declared: SQLite's `autoincrement` or a standard identity column. */
   readonly generatedKey: "autoincrement" | "identity";
+  /** The column type for raw bytes. */
+  readonly bytesType: "blob" | "bytea";
 }

@@ -8,6 +8,7 @@ import { migrateToLatest } from "../sql/migrations/migrate-to-latest.js";
 import type { Database } from "../sql/schema.js";
 import type { SqlFlavour } from "../sql/sql-flavour.js";
 import { sqlMetadataStore } from "../sql/sql-metadata-store.js";
+import { cachingStatements } from "./caching-statements.js";
 import { ImmediateSqliteDialect } from "./immediate-sqlite-dialect.js";
 
 export interface SqliteStoreOptions {
@@ -23,6 +24,7 @@ const flavour: SqlFlavour = {
   capabilities: { skipLocked: false },
   textType: "text",
   generatedKey: "autoincrement",
+  bytesType: "blob",
 };
 
 /**
@@ -45,7 +47,9 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Meta
     database.close();
     throw error;
   }
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) });
+  const db = new Kysely<Database>({
+    dialect: new ImmediateSqliteDialect({ database: cachingStatements(database) }),
+  });
   try {
     await migrateToLatest(db, flavour);
   } catch (error) {

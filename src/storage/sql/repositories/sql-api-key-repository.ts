@@ -1,9 +1,10 @@
 import type { Kysely, Selectable } from "kysely";
 import type { ApiKeyRecord, ApiKeyRepository } from "../../ports/index.js";
+import type { PreparedQueries } from "../prepared-queries.js";
 import type { ApiKeysTable, Database } from "../schema.js";
 import { touchedAny } from "./touched-any.js";
 
-export function sqlApiKeyRepository(db: Kysely<Database>): ApiKeyRepository {
+export function sqlApiKeyRepository(db: Kysely<Database>, prepared: PreparedQueries): ApiKeyRepository {
   return {
     async insert(key) {
       await db
@@ -20,7 +21,13 @@ export function sqlApiKeyRepository(db: Kysely<Database>): ApiKeyRepository {
         .execute();
     },
     async findByPrefix(prefix) {
-      const row = await db.selectFrom("api_keys").selectAll().where("prefix", "=", prefix).executeTakeFirst();
+      const { rows } = await prepared.run(
+        db,
+        "apiKeys.findByPrefix",
+        (d, v: { prefix: string }) => d.selectFrom("api_keys").selectAll().where("prefix", "=", v.prefix),
+        { prefix },
+      );
+      const [row] = rows;
       return row === undefined ? null : fromRow(row);
     },
     async listByAccount(accountId) {

@@ -1,35 +1,39 @@
 import type { Kysely, Selectable } from "kysely";
 import type { DeliveryRecord, DeliveryRepository } from "../../ports/index.js";
+import type { PreparedQueries } from "../prepared-queries.js";
 import type { Database, DeliveriesTable } from "../schema.js";
 import { stringListColumn, toJsonColumn } from "./json-column.js";
 import { pageOf } from "./page-of.js";
 import { touchedAny } from "./touched-any.js";
 
-export function sqlDeliveryRepository(db: Kysely<Database>): DeliveryRepository {
+export function sqlDeliveryRepository(db: Kysely<Database>, prepared: PreparedQueries): DeliveryRepository {
   return {
     async insert(delivery) {
-      await db
-        .insertInto("deliveries")
-        .values({
-          id: delivery.id,
-          message_id: delivery.messageId,
-          interchange_id: delivery.interchangeId,
-          sender_account_id: delivery.senderAccountId,
-          recipient_account_id: delivery.recipientAccountId,
-          from_identity: delivery.fromIdentity,
-          to_identity: delivery.toIdentity,
-          route: delivery.route,
-          blob_key: delivery.blobKey,
-          range_start: delivery.rangeStart,
-          range_end: delivery.rangeEnd,
-          format: delivery.format,
-          doc_types: toJsonColumn(delivery.docTypes),
-          state: delivery.state,
-          created_at: delivery.createdAt,
-          picked_up_at: delivery.pickedUpAt,
-          expires_at: delivery.expiresAt,
-        })
-        .execute();
+      const row = {
+        id: delivery.id,
+        message_id: delivery.messageId,
+        interchange_id: delivery.interchangeId,
+        sender_account_id: delivery.senderAccountId,
+        recipient_account_id: delivery.recipientAccountId,
+        from_identity: delivery.fromIdentity,
+        to_identity: delivery.toIdentity,
+        route: delivery.route,
+        blob_key: delivery.blobKey,
+        range_start: delivery.rangeStart,
+        range_end: delivery.rangeEnd,
+        format: delivery.format,
+        doc_types: toJsonColumn(delivery.docTypes),
+        state: delivery.state,
+        created_at: delivery.createdAt,
+        picked_up_at: delivery.pickedUpAt,
+        expires_at: delivery.expiresAt,
+      };
+      await prepared.run(
+        db,
+        "deliveries.insert",
+        (d, v: typeof row) => d.insertInto("deliveries").values(v),
+        row,
+      );
     },
     async get(id) {
       const row = await db.selectFrom("deliveries").selectAll().where("id", "=", id).executeTakeFirst();

@@ -1,23 +1,22 @@
 import type { Kysely } from "kysely";
 import type { EventRepository } from "../../ports/index.js";
+import type { PreparedQueries } from "../prepared-queries.js";
 import type { Database } from "../schema.js";
 import { objectColumn, toJsonColumn } from "./json-column.js";
 
-export function sqlEventRepository(db: Kysely<Database>): EventRepository {
+export function sqlEventRepository(db: Kysely<Database>, prepared: PreparedQueries): EventRepository {
   return {
     async append(event) {
-      await db
-        .insertInto("events")
-        .values({
-          message_id: event.messageId,
-          interchange_id: event.interchangeId,
-          delivery_id: event.deliveryId,
-          account_id: event.accountId,
-          type: event.type,
-          detail: toJsonColumn(event.detail),
-          at: event.at,
-        })
-        .execute();
+      const row = {
+        message_id: event.messageId,
+        interchange_id: event.interchangeId,
+        delivery_id: event.deliveryId,
+        account_id: event.accountId,
+        type: event.type,
+        detail: toJsonColumn(event.detail),
+        at: event.at,
+      };
+      await prepared.run(db, "events.append", (d, v: typeof row) => d.insertInto("events").values(v), row);
     },
     async listByMessage(messageId) {
       const rows = await db

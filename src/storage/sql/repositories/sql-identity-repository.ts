@@ -1,10 +1,11 @@
 import type { Kysely, Selectable } from "kysely";
 import { OpenVanError } from "../../../kernel/index.js";
 import type { IdentityRecord, IdentityRepository } from "../../ports/index.js";
+import type { PreparedQueries } from "../prepared-queries.js";
 import type { Database, IdentitiesTable } from "../schema.js";
 import { touchedAny } from "./touched-any.js";
 
-export function sqlIdentityRepository(db: Kysely<Database>): IdentityRepository {
+export function sqlIdentityRepository(db: Kysely<Database>, prepared: PreparedQueries): IdentityRepository {
   return {
     async insert(identity) {
       // ON CONFLICT … DO NOTHING instead of catching the unique violation: on PostgreSQL a failed statement
@@ -31,12 +32,18 @@ export function sqlIdentityRepository(db: Kysely<Database>): IdentityRepository 
       }
     },
     async findByAddress(qualifier, value) {
-      const row = await db
-        .selectFrom("identities")
-        .selectAll()
-        .where("qualifier", "=", qualifier)
-        .where("value", "=", value)
-        .executeTakeFirst();
+      const { rows } = await prepared.run(
+        db,
+        "identities.findByAddress",
+        (d, v: { qualifier: string; value: string }) =>
+          d
+            .selectFrom("identities")
+            .selectAll()
+            .where("qualifier", "=", v.qualifier)
+            .where("value", "=", v.value),
+        { qualifier, value },
+      );
+      const [row] = rows;
       return row === undefined ? null : fromRow(row);
     },
     async listByAccount(accountId) {

@@ -1,32 +1,39 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { InterchangeRepository } from "../../ports/index.js";
+import type { PreparedQueries } from "../prepared-queries.js";
 import type { Database } from "../schema.js";
 import { interchangeFromRow } from "./interchange-from-row.js";
 import { toJsonColumn } from "./json-column.js";
 
-export function sqlInterchangeRepository(db: Kysely<Database>): InterchangeRepository {
+export function sqlInterchangeRepository(
+  db: Kysely<Database>,
+  prepared: PreparedQueries,
+): InterchangeRepository {
   return {
     async insert(interchange) {
-      await db
-        .insertInto("interchanges")
-        .values({
-          id: interchange.id,
-          message_id: interchange.messageId,
-          position: interchange.position,
-          standard: interchange.standard,
-          sender: interchange.sender,
-          receiver: interchange.receiver,
-          control: interchange.control,
-          version: interchange.version,
-          range_start: interchange.rangeStart,
-          range_end: interchange.rangeEnd,
-          doc_types: toJsonColumn(interchange.docTypes),
-          set_count: interchange.setCount,
-          state: interchange.state,
-          reason: interchange.reason,
-          created_at: interchange.createdAt,
-        })
-        .execute();
+      const row = {
+        id: interchange.id,
+        message_id: interchange.messageId,
+        position: interchange.position,
+        standard: interchange.standard,
+        sender: interchange.sender,
+        receiver: interchange.receiver,
+        control: interchange.control,
+        version: interchange.version,
+        range_start: interchange.rangeStart,
+        range_end: interchange.rangeEnd,
+        doc_types: toJsonColumn(interchange.docTypes),
+        set_count: interchange.setCount,
+        state: interchange.state,
+        reason: interchange.reason,
+        created_at: interchange.createdAt,
+      };
+      await prepared.run(
+        db,
+        "interchanges.insert",
+        (d, v: typeof row) => d.insertInto("interchanges").values(v),
+        row,
+      );
     },
     async listByMessage(messageId) {
       const rows = await db
@@ -38,18 +45,24 @@ export function sqlInterchangeRepository(db: Kysely<Database>): InterchangeRepos
       return rows.map(interchangeFromRow);
     },
     async findDuplicate(sender, receiver, control, since, excludeMessageId) {
-      const row = await db
-        .selectFrom("interchanges")
-        .selectAll()
-        .where("sender", "=", sender)
-        .where("receiver", "=", receiver)
-        .where("control", "=", control)
-        .where("created_at", ">=", since)
-        .where("message_id", "!=", excludeMessageId)
-        .orderBy("created_at")
-        .orderBy("id")
-        .limit(1)
-        .executeTakeFirst();
+      const { rows } = await prepared.run(
+        db,
+        "interchanges.findDuplicate",
+        (d, v: { sender: string; receiver: string; control: string; since: string; exclude: string }) =>
+          d
+            .selectFrom("interchanges")
+            .selectAll()
+            .where("sender", "=", v.sender)
+            .where("receiver", "=", v.receiver)
+            .where("control", "=", v.control)
+            .where("created_at", ">=", v.since)
+            .where("message_id", "!=", v.exclude)
+            .orderBy("created_at")
+            .orderBy("id")
+            .limit(sql.lit(1)),
+        { sender, receiver, control, since, exclude: excludeMessageId },
+      );
+      const [row] = rows;
       return row === undefined ? null : interchangeFromRow(row);
     },
     async setState(id, state, reason) {

@@ -1,40 +1,40 @@
-import type { Kysely, Selectable } from "kysely";
+import { type Kysely, type Selectable, sql } from "kysely";
 import type { Clock } from "../../../kernel/index.js";
 import type { JobRecord, JobRepository } from "../../ports/index.js";
+import type { PreparedQueries } from "../prepared-queries.js";
 import type { Database, JobsTable } from "../schema.js";
 import type { SqlFlavour } from "../sql-flavour.js";
 import { objectColumn, toJsonColumn } from "./json-column.js";
 import { touchedAny } from "./touched-any.js";
 
-export function sqlJobRepository(db: Kysely<Database>, flavour: SqlFlavour, clock: Clock): JobRepository {
+export function sqlJobRepository(
+  db: Kysely<Database>,
+  flavour: SqlFlavour,
+  clock: Clock,
+  prepared: PreparedQueries,
+): JobRepository {
   /** Only the worker holding a running job may finish it; a worker whose job was taken over gets false. */
   const held = (id: string, worker: string) =>
     db.updateTable("jobs").where("id", "=", id).where("worker", "=", worker).where("state", "=", "running");
 
-  return {
-    async enqueue(job) {
-      await db
-        .insertInto("jobs")
-        .values({
-          id: job.id,
-          kind: job.kind,
-          payload: toJsonColumn(job.payload),
-          state: "ready",
-          attempts: 0,
-          max_attempts: job.maxAttempts,
-          run_at: job.runAt,
-          created_at: clock.now().toISOString(),
-        })
-        .execute();
-    },
-    /**
-     * One atomic UPDATE of the oldest due job. Where the database has row locks that others can skip, the
-     * candidate is locked FOR UPDATE SKIP LOCKED, so claimers never wait for each other; elsewhere the
-     * database runs one write at a time.
-     */
-    async claim(kinds, worker, now, leaseUntil) {
-      if (kinds.length === 0) return null;
-      const row = await db
+  /**
+   * One atomic UPDATE for the jobs whose lease ran out (a worker died), then one for the due jobs, oldest first.
+   * Each picks its jobs through an index in the order it wants them, never sorting the whole queue. Where the
+   * database has row locks that others can skip, the candidates are locked FOR UPDATE SKIP LOCKED, so claimers
+   * never wait for each other; elsewhere the database runs one write at a time.
+   */
+  async function claimBatch(
+    kinds: readonly string[],
+    worker: string,
+    now: string,
+    leaseUntil: string,
+    limit: number,
+  ): Promise<JobRecord[]> {
+    if (kinds.length === 0 || !(limit >= 1)) return [];
+    // A literal limit: with a bound one, SQLite plans the subquery without knowing how few rows it wants.
+    const most = Math.floor(limit);
+    const take = async (expired: boolean, count: number): Promise<JobRecord[]> => {
+      const rows = await db
         .updateTable("jobs")
         .set((eb) => ({
           state: "running",
@@ -42,34 +42,78 @@ export function sqlJobRepository(db: Kysely<Database>, flavour: SqlFlavour, cloc
           worker,
           lease_until: leaseUntil,
         }))
-        .where((eb) =>
-          eb(
-            "id",
-            "=",
-            eb
-              .selectFrom("jobs as due")
-              .select("due.id")
-              .where("due.kind", "in", kinds)
-              .where((due) =>
-                due.or([
-                  due.and([due("due.state", "=", "ready"), due("due.run_at", "<=", now)]),
-                  due.and([due("due.state", "=", "running"), due("due.lease_until", "<", now)]),
-                ]),
-              )
-              .orderBy("due.run_at")
-              .orderBy("due.id")
-              .limit(1)
-              .$call((qb) => (flavour.capabilities.skipLocked ? qb.forUpdate().skipLocked() : qb)),
-          ),
+        .where("id", "in", (eb) =>
+          eb
+            .selectFrom("jobs as due")
+            .select("due.id")
+            .where("due.kind", "in", kinds)
+            .$call((qb) =>
+              expired
+                ? qb
+                    .where("due.state", "=", "running")
+                    .where("due.lease_until", "<", now)
+                    .orderBy("due.lease_until")
+                : qb.where("due.state", "=", "ready").where("due.run_at", "<=", now).orderBy("due.run_at"),
+            )
+            .orderBy("due.id")
+            .limit(sql.lit(count))
+            .$call((qb) => (flavour.capabilities.skipLocked ? qb.forUpdate().skipLocked() : qb)),
         )
         .returningAll()
+        .execute();
+      return rows.map(fromRow).sort(byRunAt);
+    };
+    const taken = await take(true, most);
+    return taken.length < most ? [...taken, ...(await take(false, most - taken.length))] : taken;
+  }
+
+  return {
+    async enqueue(job) {
+      const row = {
+        id: job.id,
+        kind: job.kind,
+        payload: toJsonColumn(job.payload),
+        max_attempts: job.maxAttempts,
+        run_at: job.runAt,
+        created_at: clock.now().toISOString(),
+      };
+      await prepared.run(
+        db,
+        "jobs.enqueue",
+        (d, v: typeof row) => d.insertInto("jobs").values({ ...v, state: "ready", attempts: 0 }),
+        row,
+      );
+    },
+    async claim(kinds, worker, now, leaseUntil) {
+      const [job] = await claimBatch(kinds, worker, now, leaseUntil, 1);
+      return job ?? null;
+    },
+    claimBatch,
+    async extendLease(ids, worker, leaseUntil) {
+      if (ids.length === 0) return 0;
+      const result = await db
+        .updateTable("jobs")
+        .set({ lease_until: leaseUntil })
+        .where("id", "in", ids)
+        .where("worker", "=", worker)
+        .where("state", "=", "running")
         .executeTakeFirst();
-      return row === undefined ? null : fromRow(row);
+      return Number(result.numUpdatedRows);
     },
     async complete(id, worker, now) {
-      return touchedAny(
-        await held(id, worker).set({ state: "done", lease_until: null, finished_at: now }).executeTakeFirst(),
+      const result = await prepared.run(
+        db,
+        "jobs.complete",
+        (d, v: { id: string; worker: string; now: string }) =>
+          d
+            .updateTable("jobs")
+            .set({ state: "done", lease_until: null, finished_at: v.now })
+            .where("id", "=", v.id)
+            .where("worker", "=", v.worker)
+            .where("state", "=", "running"),
+        { id, worker, now },
       );
+      return (result.numAffectedRows ?? 0n) > 0n;
     },
     async retry(id, worker, runAt, error) {
       const result = await held(id, worker)
@@ -99,6 +143,11 @@ export function sqlJobRepository(db: Kysely<Database>, flavour: SqlFlavour, cloc
       return rows.map(fromRow);
     },
   };
+}
+
+function byRunAt(a: JobRecord, b: JobRecord): number {
+  if (a.runAt !== b.runAt) return a.runAt < b.runAt ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 function fromRow(row: Selectable<JobsTable>): JobRecord {

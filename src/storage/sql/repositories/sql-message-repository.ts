@@ -1,31 +1,41 @@
-import type { Kysely, Selectable } from "kysely";
-import type { MessageRecord, MessageRepository } from "../../ports/index.js";
+import { type Kysely, type Selectable, sql } from "kysely";
+import type { MessageRecord, MessageRepository, MessageState } from "../../ports/index.js";
+import type { PreparedQueries } from "../prepared-queries.js";
 import type { Database, MessagesTable } from "../schema.js";
 
-export function sqlMessageRepository(db: Kysely<Database>): MessageRepository {
+export function sqlMessageRepository(db: Kysely<Database>, prepared: PreparedQueries): MessageRepository {
   return {
     async insert(message) {
-      await db
-        .insertInto("messages")
-        .values({
-          id: message.id,
-          account_id: message.accountId,
-          channel: message.channel,
-          blob_key: message.blobKey,
-          size: message.size,
-          sha256: message.sha256,
-          format: message.format,
-          filename: message.filename,
-          to_identity: message.toIdentity,
-          idempotency_key: message.idempotencyKey,
-          state: message.state,
-          reason: message.reason,
-          received_at: message.receivedAt,
-        })
-        .execute();
+      const row = {
+        id: message.id,
+        account_id: message.accountId,
+        channel: message.channel,
+        blob_key: message.blobKey,
+        size: message.size,
+        sha256: message.sha256,
+        format: message.format,
+        filename: message.filename,
+        to_identity: message.toIdentity,
+        idempotency_key: message.idempotencyKey,
+        state: message.state,
+        reason: message.reason,
+        received_at: message.receivedAt,
+      };
+      await prepared.run(
+        db,
+        "messages.insert",
+        (d, v: typeof row) => d.insertInto("messages").values(v),
+        row,
+      );
     },
     async get(id) {
-      const row = await db.selectFrom("messages").selectAll().where("id", "=", id).executeTakeFirst();
+      const { rows } = await prepared.run(
+        db,
+        "messages.get",
+        (d, v: { id: string }) => d.selectFrom("messages").selectAll().where("id", "=", v.id),
+        { id },
+      );
+      const [row] = rows;
       return row === undefined ? null : fromRow(row);
     },
     async findByIdempotencyKey(accountId, key) {
@@ -38,20 +48,32 @@ export function sqlMessageRepository(db: Kysely<Database>): MessageRepository {
       return row === undefined ? null : fromRow(row);
     },
     async findRecentByHash(accountId, sha256, since) {
-      const row = await db
-        .selectFrom("messages")
-        .selectAll()
-        .where("account_id", "=", accountId)
-        .where("sha256", "=", sha256)
-        .where("received_at", ">=", since)
-        .orderBy("received_at", "desc")
-        .orderBy("id", "desc")
-        .limit(1)
-        .executeTakeFirst();
+      const { rows } = await prepared.run(
+        db,
+        "messages.findRecentByHash",
+        (d, v: { accountId: string; sha256: string; since: string }) =>
+          d
+            .selectFrom("messages")
+            .selectAll()
+            .where("account_id", "=", v.accountId)
+            .where("sha256", "=", v.sha256)
+            .where("received_at", ">=", v.since)
+            .orderBy("received_at", "desc")
+            .orderBy("id", "desc")
+            .limit(sql.lit(1)),
+        { accountId, sha256, since },
+      );
+      const [row] = rows;
       return row === undefined ? null : fromRow(row);
     },
     async setState(id, state, reason) {
-      await db.updateTable("messages").set({ state, reason }).where("id", "=", id).execute();
+      await prepared.run(
+        db,
+        "messages.setState",
+        (d, v: { id: string; state: MessageState; reason: string | null }) =>
+          d.updateTable("messages").set({ state: v.state, reason: v.reason }).where("id", "=", v.id),
+        { id, state, reason },
+      );
     },
     async listReceivedBefore(before, limit) {
       const rows = await db

@@ -1,22 +1,26 @@
 import type { Kysely } from "kysely";
 import type { UsageRepository } from "../../ports/index.js";
+import type { PreparedQueries } from "../prepared-queries.js";
 import type { Database } from "../schema.js";
 
-export function sqlUsageRepository(db: Kysely<Database>): UsageRepository {
+export function sqlUsageRepository(db: Kysely<Database>, prepared: PreparedQueries): UsageRepository {
   return {
     async record(usage) {
-      await db
-        .insertInto("usage_records")
-        .values({
-          account_id: usage.accountId,
-          message_id: usage.messageId,
-          service_line: usage.serviceLine,
-          kilocharacters: usage.kilocharacters,
-          documents: usage.documents,
-          bytes: usage.bytes,
-          at: usage.at,
-        })
-        .execute();
+      const row = {
+        account_id: usage.accountId,
+        message_id: usage.messageId,
+        service_line: usage.serviceLine,
+        kilocharacters: usage.kilocharacters,
+        documents: usage.documents,
+        bytes: usage.bytes,
+        at: usage.at,
+      };
+      await prepared.run(
+        db,
+        "usage.record",
+        (d, v: typeof row) => d.insertInto("usage_records").values(v),
+        row,
+      );
     },
     /** Totals of the usage recorded at or after `from` and before `to`. */
     async totals(accountId, from, to) {

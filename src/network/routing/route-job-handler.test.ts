@@ -1,0 +1,107 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { bodyOf, openTempNetwork, type TempNetwork } from "../../../test/support/temp-network.js";
+import { buildInterchange, sequentialControlNumbers, writeEdi } from "../../edi/index.js";
+import { addIdentity, createAccount, networkJobHandlers, receiveMessage } from "../index.js";
+import { JobRunner } from "../jobs/job-runner.js";
+import { listMailbox } from "../mailbox/mailbox.js";
+import { carriedUnitsLimit } from "./route-job-payload.js";
+
+let net: TempNetwork;
+let acme: string;
+let grocer: string;
+
+beforeEach(async () => {
+  net = await openTempNetwork();
+  acme = (await createAccount(net.ctx, "Acme Foods")).id;
+  grocer = (await createAccount(net.ctx, "Grocery Mart")).id;
+  await addIdentity(net.ctx, acme, "ZZ:ACMEFOODS");
+  await addIdentity(net.ctx, grocer, "ZZ:GROCERYMART");
+});
+
+afterEach(async () => {
+  await net.close();
+});
+
+function orders(count: number, firstControl = 1): Buffer {
+  const interchanges = Array.from({ length: count }, (_, i) =>
+    buildInterchange(
+      {
+        standard: "x12",
+        sender: { qualifier: "ZZ", id: "ACMEFOODS" },
+        receiver: { qualifier: "ZZ", id: "GROCERYMART" },
+        groups: [
+          {
+            id: "PO",
+            sender: "ACMEFOODS",
+            receiver: "GROCERYMART",
+            version: "005010",
+            sets: [{ id: "850", body: [["BEG", "00", "SA", `PO${i}`, "", "20260301"]] }],
+          },
+        ],
+      },
+      sequentialControlNumbers({ interchange: firstControl + i }),
+      new Date("2026-03-01T09:00:00Z"),
+    ),
+  );
+  return writeEdi(interchanges);
+}
+
+async function send(bytes: Buffer): Promise<string> {
+  const verdict = await receiveMessage(net.ctx, { accountId: acme, channel: "api", body: bodyOf(bytes) });
+  if (verdict.kind !== "accepted") throw new Error(`${verdict.error.code}: ${verdict.error.message}`);
+  return verdict.messageId;
+}
+
+async function routeJobOf(messageId: string): Promise<Readonly<Record<string, unknown>>> {
+  const [job] = await net.ctx.store.jobs.listByState("ready", 100);
+  expect(job?.payload.messageId).toBe(messageId);
+  return job?.payload ?? {};
+}
+
+const routeAll = (): Promise<number> => new JobRunner(net.ctx, networkJobHandlers(net.ctx)).drain();
+
+describe("the route job", () => {
+  it("carries the envelopes ingest read, so that routing does not read the message again", async () => {
+    const id = await send(orders(2));
+    const payload = await routeJobOf(id);
+    expect(payload.units).toMatchObject([
+      { standard: "x12", sender: "ZZ:ACMEFOODS", receiver: "ZZ:GROCERYMART", control: "000000001" },
+      { control: "000000002", docTypes: ["850"], setCount: 1 },
+    ]);
+    // Routing works from the job alone: the stored bytes are not read (here they are even gone).
+    const message = await net.ctx.store.messages.get(id);
+    await net.ctx.blobs.delete(message?.blobKey ?? "");
+    await routeAll();
+    expect((await net.ctx.store.messages.get(id))?.state).toBe("routed");
+    expect((await listMailbox(net.ctx, grocer, null, 10)).items).toHaveLength(2);
+  });
+
+  it(`reads the envelopes of a message of more than ${carriedUnitsLimit} interchanges from the blob store`, async () => {
+    const id = await send(orders(carriedUnitsLimit + 1));
+    expect(await routeJobOf(id)).toEqual({ messageId: id });
+    await routeAll();
+    expect((await net.ctx.store.messages.get(id))?.state).toBe("routed");
+    expect((await listMailbox(net.ctx, grocer, null, 100)).items).toHaveLength(carriedUnitsLimit + 1);
+  });
+
+  it("reads the message again when the job carries no usable envelopes", async () => {
+    const id = await send(orders(1, 40));
+    const [job] = await net.ctx.store.jobs.listByState("ready", 1);
+    // A job as queued before envelopes were carried, or with a payload that is not a list of units.
+    await net.ctx.store.transaction(async (tx) => {
+      await tx.jobs.claim(["route"], "w", net.clock.now().toISOString(), net.clock.now().toISOString());
+    });
+    for (const payload of [{ messageId: id }, { messageId: id, units: [{ standard: 1 }] }]) {
+      await net.ctx.store.jobs.enqueue({
+        id: `${job?.id}_${Object.keys(payload).length}`,
+        kind: "route",
+        payload,
+        runAt: net.clock.now().toISOString(),
+        maxAttempts: 3,
+      });
+    }
+    expect(await routeAll()).toBe(2);
+    expect((await net.ctx.store.messages.get(id))?.state).toBe("routed");
+    expect((await listMailbox(net.ctx, grocer, null, 10)).items).toHaveLength(1);
+  });
+});
