@@ -1,11 +1,8 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import pg from "pg";
-import S3rver from "s3rver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newId } from "../../src/kernel/index.js";
 import { openPostgresStore } from "../../src/storage/postgres/open-postgres-store.js";
+import { openPostgresS3Env, type PostgresS3Env, testDatabaseUrl } from "../support/postgres-s3-env.js";
 import { leftoverWork } from "./leftover-work.js";
 import { purchaseOrder } from "./purchase-order.js";
 import { awaitMailbox, downloadItem, forEachConcurrently, readWholeMailbox } from "./read-mailbox.js";
@@ -18,8 +15,6 @@ import { type ServerProcess, spawnServer } from "./spawn-server.js";
  * one S3 bucket. Clients send to all three in turn; one node is killed with SIGKILL mid-way (its clients go to
  * the next node with the same Idempotency-Key), and the other two finish its jobs once their leases run out.
  */
-const database = "postgres://postgres@127.0.0.1:5432/test";
-const bucket = "openvan-scale-out";
 const interchanges = 5000;
 const senders = 16;
 const seed = 0x5ca1_e0a7;
@@ -31,42 +26,19 @@ interface Demo {
 }
 
 describe("scale-out: three nodes on one PostgreSQL and S3, one killed", { timeout: 240_000 }, () => {
-  const schema = `openvan_scale_${newId().toLowerCase()}`;
+  let environment: PostgresS3Env;
   let dir: string;
-  let s3: S3rver;
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "openvan-scale-out-"));
-    s3 = new S3rver({
-      address: "127.0.0.1",
-      port: 0,
-      silent: true,
-      directory: join(dir, "s3"),
-      configureBuckets: [{ name: bucket }],
-    });
-    const { port } = await s3.run();
-    env = {
-      OPENVAN_DATABASE_URL: database,
-      OPENVAN_DATABASE_SCHEMA: schema,
-      OPENVAN_BLOB_URL: `s3://${bucket}/blobs?endpoint=http://127.0.0.1:${port}&region=us-east-1&forcePathStyle=true`,
-      OPENVAN_S3_ACCESS_KEY_ID: "S3RVER",
-      OPENVAN_S3_SECRET_ACCESS_KEY: "S3RVER",
-      // A job whose worker was killed is taken over once its lease runs out; short, so that the test is too.
-      OPENVAN_JOB_LEASE: "3s",
-    };
+    // A job whose worker was killed is taken over once its lease runs out; short, so that the test is too.
+    environment = await openPostgresS3Env("scale", { OPENVAN_JOB_LEASE: "3s" });
+    dir = environment.dir;
+    env = environment.env;
   });
 
   afterAll(async () => {
-    await s3?.close();
-    await rm(dir, { recursive: true, force: true });
-    const client = new pg.Client({ connectionString: database });
-    await client.connect();
-    try {
-      await client.query(`drop schema if exists ${schema} cascade`);
-    } finally {
-      await client.end();
-    }
+    await environment?.close();
   });
 
   it(`routes ${interchanges} interchanges sent to all three with no loss and no duplicate`, async () => {
@@ -162,7 +134,10 @@ describe("scale-out: three nodes on one PostgreSQL and S3, one killed", { timeou
       // Nothing is left behind: no job waiting, running or dead, and every message kept is one acknowledged.
       expect(await nodes[0]?.stop()).toBe(0);
       expect(await nodes[2]?.stop()).toBe(0);
-      const store = await openPostgresStore({ url: database, schema });
+      const store = await openPostgresStore({
+        url: testDatabaseUrl,
+        schema: env.OPENVAN_DATABASE_SCHEMA as string,
+      });
       const left = await leftoverWork(store, interchanges * 2).finally(() => store.close());
       expect(left.unfinished).toEqual([]);
       expect(left.messages.map((m) => m.id).sort()).toEqual([...sent.accepted.values()].sort());

@@ -1,52 +1,25 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import pg from "pg";
-import S3rver from "s3rver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newId } from "../../src/kernel/index.js";
+import { openPostgresS3Env, type PostgresS3Env } from "../support/postgres-s3-env.js";
 import { runServer } from "./run-server.js";
 
 /** `openvan serve` scaled-out style: OPENVAN_DATABASE_URL on the machine's PostgreSQL, OPENVAN_BLOB_URL on s3rver. */
-const url = "postgres://postgres@127.0.0.1:5432/test";
-const bucket = "openvan-serve";
 const sample = await readFile(new URL("../../samples/x12-850-purchase-order.edi", import.meta.url));
 
 describe("openvan serve on PostgreSQL and S3", () => {
-  const schema = `openvan_serve_${newId()}`;
+  let environment: PostgresS3Env;
   let dir: string;
-  let s3: S3rver;
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "openvan-serve-pg-"));
-    s3 = new S3rver({
-      address: "127.0.0.1",
-      port: 0,
-      silent: true,
-      directory: join(dir, "s3"),
-      configureBuckets: [{ name: bucket }],
-    });
-    const { port } = await s3.run();
-    env = {
-      OPENVAN_DATABASE_URL: url,
-      OPENVAN_DATABASE_SCHEMA: schema,
-      OPENVAN_BLOB_URL: `s3://${bucket}/blobs?endpoint=http://127.0.0.1:${port}&region=us-east-1&forcePathStyle=true`,
-      OPENVAN_S3_ACCESS_KEY_ID: "S3RVER",
-      OPENVAN_S3_SECRET_ACCESS_KEY: "S3RVER",
-    };
+    environment = await openPostgresS3Env("serve");
+    dir = environment.dir;
+    env = environment.env;
   });
 
   afterAll(async () => {
-    await s3?.close();
-    await rm(dir, { recursive: true, force: true });
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(`drop schema if exists ${schema} cascade`);
-    } finally {
-      await client.end();
-    }
+    await environment?.close();
   });
 
   it("stores in the configured database and bucket, and two nodes share them", async () => {

@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ManualClock } from "../../src/kernel/index.js";
 import {
+  addIdentity,
+  createAccount,
   createNetworkContext,
   defaultNetworkSettings,
   type NetworkContext,
@@ -51,4 +53,18 @@ export async function openTempNetwork(settings: Partial<NetworkSettings> = {}): 
 /** A body of one chunk, as a channel would hand it over. */
 export async function* bodyOf(text: string | Buffer): AsyncGenerator<Uint8Array> {
   yield typeof text === "string" ? Buffer.from(text, "latin1") : text;
+}
+
+/** Two trading partners on the network: Acme Foods (ZZ:ACMEFOODS) and Grocery Mart (ZZ:GROCERYMART). */
+export interface TradingPair {
+  readonly acme: string;
+  readonly grocer: string;
+}
+
+export async function seedTradingPair(ctx: NetworkContext): Promise<TradingPair> {
+  const acme = (await createAccount(ctx, "Acme Foods")).id;
+  const grocer = (await createAccount(ctx, "Grocery Mart")).id;
+  await addIdentity(ctx, acme, "ZZ:ACMEFOODS");
+  await addIdentity(ctx, grocer, "ZZ:GROCERYMART");
+  return { acme, grocer };
 }

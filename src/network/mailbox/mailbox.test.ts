@@ -1,6 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { bodyOf, openTempNetwork, type TempNetwork } from "../../../test/support/temp-network.js";
-import { addIdentity, createAccount, networkJobHandlers, receiveMessage, sweepRetention } from "../index.js";
+import {
+  bodyOf,
+  openTempNetwork,
+  seedTradingPair,
+  type TempNetwork,
+} from "../../../test/support/temp-network.js";
+import { networkJobHandlers, receiveMessage, sweepRetention } from "../index.js";
 import { JobRunner } from "../jobs/job-runner.js";
 import { confirmPickup, getMailboxItem, listMailbox, openMailboxItem, resendItem } from "./mailbox.js";
 
@@ -10,10 +15,7 @@ let grocer: string;
 
 beforeEach(async () => {
   net = await openTempNetwork({ retentionMs: 7 * 24 * 3600_000 });
-  acme = (await createAccount(net.ctx, "Acme Foods")).id;
-  grocer = (await createAccount(net.ctx, "Grocery Mart")).id;
-  await addIdentity(net.ctx, acme, "ZZ:ACMEFOODS");
-  await addIdentity(net.ctx, grocer, "ZZ:GROCERYMART");
+  ({ acme, grocer } = await seedTradingPair(net.ctx));
 });
 
 afterEach(async () => {

@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { bodyOf, openTempNetwork, type TempNetwork } from "../../../test/support/temp-network.js";
+import {
+  bodyOf,
+  openTempNetwork,
+  seedTradingPair,
+  type TempNetwork,
+} from "../../../test/support/temp-network.js";
 import { buildInterchange, type SetSpec, sequentialControlNumbers, writeEdi } from "../../edi/index.js";
-import { addIdentity, createAccount, networkJobHandlers, receiveMessage, routeMessage } from "../index.js";
+import { networkJobHandlers, receiveMessage, routeMessage } from "../index.js";
 import { JobRunner } from "../jobs/job-runner.js";
 import { listMailbox, openMailboxItem } from "../mailbox/mailbox.js";
 
@@ -11,10 +16,7 @@ let grocer: string;
 
 beforeEach(async () => {
   net = await openTempNetwork();
-  acme = (await createAccount(net.ctx, "Acme Foods")).id;
-  grocer = (await createAccount(net.ctx, "Grocery Mart")).id;
-  await addIdentity(net.ctx, acme, "ZZ:ACMEFOODS");
-  await addIdentity(net.ctx, grocer, "ZZ:GROCERYMART");
+  ({ acme, grocer } = await seedTradingPair(net.ctx));
 });
 
 afterEach(async () => {

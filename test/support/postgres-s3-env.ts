@@ -1,0 +1,59 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import S3rver from "s3rver";
+import { newId } from "../../src/kernel/index.js";
+
+/** The machine's PostgreSQL, reached as the tests' scripts set it up (scripts/test-peers.sh). */
+export const testDatabaseUrl = "postgres://postgres@127.0.0.1:5432/test";
+
+/**
+ * A scaled-out environment for `openvan serve` processes: a fresh schema in the machine's PostgreSQL and a
+ * bucket on an S3-API server (s3rver) started on a free loopback port, with the OPENVAN_* variables that point
+ * servers at them. `close` stops the S3 server and drops the schema.
+ */
+export interface PostgresS3Env {
+  readonly dir: string;
+  readonly env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+export async function openPostgresS3Env(
+  name: string,
+  extra: Record<string, string> = {},
+): Promise<PostgresS3Env> {
+  const schema = `openvan_${name}_${newId().toLowerCase()}`;
+  const bucket = `openvan-${name}`;
+  const dir = await mkdtemp(join(tmpdir(), `openvan-${name}-`));
+  const s3 = new S3rver({
+    address: "127.0.0.1",
+    port: 0,
+    silent: true,
+    directory: join(dir, "s3"),
+    configureBuckets: [{ name: bucket }],
+  });
+  const { port } = await s3.run();
+  return {
+    dir,
+    env: {
+      OPENVAN_DATABASE_URL: testDatabaseUrl,
+      OPENVAN_DATABASE_SCHEMA: schema,
+      OPENVAN_BLOB_URL: `s3://${bucket}/blobs?endpoint=http://127.0.0.1:${port}&region=us-east-1&forcePathStyle=true`,
+      OPENVAN_S3_ACCESS_KEY_ID: "S3RVER",
+      OPENVAN_S3_SECRET_ACCESS_KEY: "S3RVER",
+      ...extra,
+    },
+    async close() {
+      await s3.close();
+      await rm(dir, { recursive: true, force: true });
+      const client = new pg.Client({ connectionString: testDatabaseUrl });
+      await client.connect();
+      try {
+        await client.query(`drop schema if exists ${schema} cascade`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
