@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
 import pg from "pg";
 import S3rver from "s3rver";
 import { newId } from "../../src/kernel/index.js";
@@ -15,8 +16,40 @@ export const testDatabaseUrl = "postgres://postgres@127.0.0.1:5432/test";
  */
 export interface PostgresS3Env {
   readonly dir: string;
+  readonly schema: string;
+  readonly s3: S3Endpoint;
   readonly env: Record<string, string>;
   close(): Promise<void>;
+}
+
+export interface S3Endpoint {
+  readonly endpoint: string;
+  readonly bucket: string;
+  readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
+}
+
+/** Objects under `prefix` in the bucket, counted through the S3 API: what a store really left there. */
+export async function countS3Objects(s3: S3Endpoint, prefix: string): Promise<number> {
+  const client = new S3Client({
+    endpoint: s3.endpoint,
+    region: "us-east-1",
+    forcePathStyle: true,
+    credentials: s3.credentials,
+  });
+  try {
+    let count = 0;
+    let token: string | undefined;
+    do {
+      const page = await client.send(
+        new ListObjectsV2Command({ Bucket: s3.bucket, Prefix: prefix, ContinuationToken: token }),
+      );
+      count += page.KeyCount ?? 0;
+      token = page.NextContinuationToken;
+    } while (token !== undefined);
+    return count;
+  } finally {
+    client.destroy();
+  }
 }
 
 export async function openPostgresS3Env(
@@ -34,8 +67,11 @@ export async function openPostgresS3Env(
     configureBuckets: [{ name: bucket }],
   });
   const { port } = await s3.run();
+  const endpoint = `http://127.0.0.1:${port}`;
   return {
     dir,
+    schema,
+    s3: { endpoint, bucket, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } },
     env: {
       OPENVAN_DATABASE_URL: testDatabaseUrl,
       OPENVAN_DATABASE_SCHEMA: schema,

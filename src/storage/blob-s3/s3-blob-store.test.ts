@@ -2,9 +2,9 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
 import S3rver from "s3rver";
 import { describe, expect, it } from "vitest";
+import { countS3Objects } from "../../../test/support/postgres-s3-env.js";
 import { describeBlobStoreContract } from "../contract/blob-store.contract.js";
 import { openS3BlobStore } from "./open-s3-blob-store.js";
 
@@ -23,22 +23,8 @@ const server = new S3rver({
 let endpoint = "";
 
 /** Objects under the prefix, listed through the S3 API. */
-async function countStored(): Promise<number> {
-  const client = new S3Client({ endpoint, region: "us-east-1", forcePathStyle: true, credentials });
-  try {
-    let count = 0;
-    let token: string | undefined;
-    do {
-      const page = await client.send(
-        new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }),
-      );
-      count += page.KeyCount ?? 0;
-      token = page.NextContinuationToken;
-    } while (token !== undefined);
-    return count;
-  } finally {
-    client.destroy();
-  }
+function countStored(): Promise<number> {
+  return countS3Objects({ endpoint, bucket, credentials }, prefix);
 }
 
 describeBlobStoreContract(
