@@ -1,6 +1,7 @@
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterEach, beforeEach } from "vitest";
 import { ManualClock } from "../../src/kernel/index.js";
 import {
   addIdentity,
@@ -67,4 +68,21 @@ export async function seedTradingPair(ctx: NetworkContext): Promise<TradingPair>
   await addIdentity(ctx, acme, "ZZ:ACMEFOODS");
   await addIdentity(ctx, grocer, "ZZ:GROCERYMART");
   return { acme, grocer };
+}
+
+/** A fresh network with the trading pair, opened before each test of the file and closed after it. */
+export interface TradingPairNetwork extends TradingPair {
+  readonly net: TempNetwork;
+}
+
+export function useTradingPairNetwork(settings: Partial<NetworkSettings> = {}): TradingPairNetwork {
+  const live = {} as { net: TempNetwork; acme: string; grocer: string };
+  beforeEach(async () => {
+    live.net = await openTempNetwork(settings);
+    Object.assign(live, await seedTradingPair(live.net.ctx));
+  });
+  afterEach(async () => {
+    await live.net.close();
+  });
+  return live;
 }

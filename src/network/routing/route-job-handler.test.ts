@@ -1,28 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  bodyOf,
-  openTempNetwork,
-  seedTradingPair,
-  type TempNetwork,
-} from "../../../test/support/temp-network.js";
+import { describe, expect, it } from "vitest";
+import { bodyOf, useTradingPairNetwork } from "../../../test/support/temp-network.js";
 import { buildInterchange, sequentialControlNumbers, writeEdi } from "../../edi/index.js";
 import { networkJobHandlers, receiveMessage } from "../index.js";
 import { JobRunner } from "../jobs/job-runner.js";
 import { listMailbox } from "../mailbox/mailbox.js";
 import { carriedUnitsLimit } from "./route-job-payload.js";
 
-let net: TempNetwork;
-let acme: string;
-let grocer: string;
-
-beforeEach(async () => {
-  net = await openTempNetwork();
-  ({ acme, grocer } = await seedTradingPair(net.ctx));
-});
-
-afterEach(async () => {
-  await net.close();
-});
+const pair = useTradingPairNetwork();
 
 function orders(count: number, firstControl = 1): Buffer {
   const interchanges = Array.from({ length: count }, (_, i) =>
@@ -49,18 +33,22 @@ function orders(count: number, firstControl = 1): Buffer {
 }
 
 async function send(bytes: Buffer): Promise<string> {
-  const verdict = await receiveMessage(net.ctx, { accountId: acme, channel: "api", body: bodyOf(bytes) });
+  const verdict = await receiveMessage(pair.net.ctx, {
+    accountId: pair.acme,
+    channel: "api",
+    body: bodyOf(bytes),
+  });
   if (verdict.kind !== "accepted") throw new Error(`${verdict.error.code}: ${verdict.error.message}`);
   return verdict.messageId;
 }
 
 async function routeJobOf(messageId: string): Promise<Readonly<Record<string, unknown>>> {
-  const [job] = await net.ctx.store.jobs.listByState("ready", 100);
+  const [job] = await pair.net.ctx.store.jobs.listByState("ready", 100);
   expect(job?.payload.messageId).toBe(messageId);
   return job?.payload ?? {};
 }
 
-const routeAll = (): Promise<number> => new JobRunner(net.ctx, networkJobHandlers(net.ctx)).drain();
+const routeAll = (): Promise<number> => new JobRunner(pair.net.ctx, networkJobHandlers(pair.net.ctx)).drain();
 
 describe("the route job", () => {
   it("carries the envelopes ingest read, so that routing does not read the message again", async () => {
@@ -71,39 +59,46 @@ describe("the route job", () => {
       { control: "000000002", docTypes: ["850"], setCount: 1 },
     ]);
     // Routing works from the job alone: the stored bytes are not read (here they are even gone).
-    const message = await net.ctx.store.messages.get(id);
-    await net.ctx.blobs.delete(message?.blobKey ?? "");
+    const message = await pair.net.ctx.store.messages.get(id);
+    await pair.net.ctx.blobs.delete(message?.blobKey ?? "");
     await routeAll();
-    expect((await net.ctx.store.messages.get(id))?.state).toBe("routed");
-    expect((await listMailbox(net.ctx, grocer, null, 10)).items).toHaveLength(2);
+    expect((await pair.net.ctx.store.messages.get(id))?.state).toBe("routed");
+    expect((await listMailbox(pair.net.ctx, pair.grocer, null, 10)).items).toHaveLength(2);
   });
 
   it(`reads the envelopes of a message of more than ${carriedUnitsLimit} interchanges from the blob store`, async () => {
     const id = await send(orders(carriedUnitsLimit + 1));
     expect(await routeJobOf(id)).toEqual({ messageId: id });
     await routeAll();
-    expect((await net.ctx.store.messages.get(id))?.state).toBe("routed");
-    expect((await listMailbox(net.ctx, grocer, null, 100)).items).toHaveLength(carriedUnitsLimit + 1);
+    expect((await pair.net.ctx.store.messages.get(id))?.state).toBe("routed");
+    expect((await listMailbox(pair.net.ctx, pair.grocer, null, 100)).items).toHaveLength(
+      carriedUnitsLimit + 1,
+    );
   });
 
   it("reads the message again when the job carries no usable envelopes", async () => {
     const id = await send(orders(1, 40));
-    const [job] = await net.ctx.store.jobs.listByState("ready", 1);
+    const [job] = await pair.net.ctx.store.jobs.listByState("ready", 1);
     // A job as queued before envelopes were carried, or with a payload that is not a list of units.
-    await net.ctx.store.transaction(async (tx) => {
-      await tx.jobs.claim(["route"], "w", net.clock.now().toISOString(), net.clock.now().toISOString());
+    await pair.net.ctx.store.transaction(async (tx) => {
+      await tx.jobs.claim(
+        ["route"],
+        "w",
+        pair.net.clock.now().toISOString(),
+        pair.net.clock.now().toISOString(),
+      );
     });
     for (const payload of [{ messageId: id }, { messageId: id, units: [{ standard: 1 }] }]) {
-      await net.ctx.store.jobs.enqueue({
+      await pair.net.ctx.store.jobs.enqueue({
         id: `${job?.id}_${Object.keys(payload).length}`,
         kind: "route",
         payload,
-        runAt: net.clock.now().toISOString(),
+        runAt: pair.net.clock.now().toISOString(),
         maxAttempts: 3,
       });
     }
     expect(await routeAll()).toBe(2);
-    expect((await net.ctx.store.messages.get(id))?.state).toBe("routed");
-    expect((await listMailbox(net.ctx, grocer, null, 10)).items).toHaveLength(1);
+    expect((await pair.net.ctx.store.messages.get(id))?.state).toBe("routed");
+    expect((await listMailbox(pair.net.ctx, pair.grocer, null, 10)).items).toHaveLength(1);
   });
 });

@@ -1,27 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  bodyOf,
-  openTempNetwork,
-  seedTradingPair,
-  type TempNetwork,
-} from "../../../test/support/temp-network.js";
+import { describe, expect, it } from "vitest";
+import { bodyOf, useTradingPairNetwork } from "../../../test/support/temp-network.js";
 import { buildInterchange, type SetSpec, sequentialControlNumbers, writeEdi } from "../../edi/index.js";
 import { networkJobHandlers, receiveMessage, routeMessage } from "../index.js";
 import { JobRunner } from "../jobs/job-runner.js";
 import { listMailbox, openMailboxItem } from "../mailbox/mailbox.js";
 
-let net: TempNetwork;
-let acme: string;
-let grocer: string;
-
-beforeEach(async () => {
-  net = await openTempNetwork();
-  ({ acme, grocer } = await seedTradingPair(net.ctx));
-});
-
-afterEach(async () => {
-  await net.close();
-});
+const pair = useTradingPairNetwork();
 
 const order: SetSpec = { id: "850", body: [["BEG", "00", "SA", "PO1001", "", "20260301"]] };
 
@@ -40,8 +24,8 @@ function x12(receiver: string, control: number, sender = "ACMEFOODS"): Buffer {
 }
 
 async function send(bytes: Buffer, extra: { to?: string; idempotencyKey?: string } = {}): Promise<string> {
-  const verdict = await receiveMessage(net.ctx, {
-    accountId: acme,
+  const verdict = await receiveMessage(pair.net.ctx, {
+    accountId: pair.acme,
     channel: "api",
     body: bodyOf(bytes),
     ...extra,
@@ -51,7 +35,7 @@ async function send(bytes: Buffer, extra: { to?: string; idempotencyKey?: string
 }
 
 async function routeAll(): Promise<void> {
-  await new JobRunner(net.ctx, networkJobHandlers(net.ctx)).drain();
+  await new JobRunner(pair.net.ctx, networkJobHandlers(pair.net.ctx)).drain();
 }
 
 describe("routing", () => {
@@ -60,11 +44,13 @@ describe("routing", () => {
     const second = x12("GROCERYMART", 2);
     const id = await send(Buffer.concat([first, Buffer.from("\r\n"), second]));
     await routeAll();
-    expect((await net.ctx.store.messages.get(id))?.state).toBe("routed");
-    const page = await listMailbox(net.ctx, grocer, null, 10);
+    expect((await pair.net.ctx.store.messages.get(id))?.state).toBe("routed");
+    const page = await listMailbox(pair.net.ctx, pair.grocer, null, 10);
     expect(page.items.map((d) => d.interchangeId !== null)).toEqual([true, true]);
     const contents = await Promise.all(
-      page.items.map(async (item) => Buffer.concat(await (await openMailboxItem(net.ctx, item)).toArray())),
+      page.items.map(async (item) =>
+        Buffer.concat(await (await openMailboxItem(pair.net.ctx, item)).toArray()),
+      ),
     );
     expect(contents).toEqual([first, second]);
     expect(page.items[0]).toMatchObject({
@@ -72,7 +58,7 @@ describe("routing", () => {
       toIdentity: "ZZ:GROCERYMART",
       docTypes: ["850"],
     });
-    const types = (await net.ctx.store.events.listByMessage(id)).map((e) => e.type);
+    const types = (await pair.net.ctx.store.events.listByMessage(id)).map((e) => e.type);
     expect(types).toEqual(
       expect.arrayContaining([
         "message.received",
@@ -82,8 +68,8 @@ describe("routing", () => {
         "message.routed",
       ]),
     );
-    const usage = await net.ctx.store.usage.totals(
-      acme,
+    const usage = await pair.net.ctx.store.usage.totals(
+      pair.acme,
       "2026-01-01T00:00:00.000Z",
       "2027-01-01T00:00:00.000Z",
     );
@@ -97,9 +83,9 @@ describe("routing", () => {
   it("keeps an unknown receiver visible as unroutable, with the reason, and routes the rest", async () => {
     const id = await send(Buffer.concat([x12("GROCERYMART", 5), x12("NOBODY", 6)]));
     await routeAll();
-    const message = await net.ctx.store.messages.get(id);
+    const message = await pair.net.ctx.store.messages.get(id);
     expect(message?.state).toBe("partially_routed");
-    const interchanges = await net.ctx.store.interchanges.listByMessage(id);
+    const interchanges = await pair.net.ctx.store.interchanges.listByMessage(id);
     expect(interchanges.map((i) => [i.state, i.reason])).toEqual([
       ["routed", null],
       ["unroutable", "no account on this network owns the receiver ZZ:NOBODY"],
@@ -109,44 +95,44 @@ describe("routing", () => {
   it("refuses an interchange whose envelope sender is not the sending account's", async () => {
     const id = await send(x12("GROCERYMART", 7, "GROCERYMART"));
     await routeAll();
-    const [interchange] = await net.ctx.store.interchanges.listByMessage(id);
+    const [interchange] = await pair.net.ctx.store.interchanges.listByMessage(id);
     expect(interchange?.state).toBe("rejected");
     expect(interchange?.reason).toMatch(/sender ZZ:GROCERYMART .* not an identity of the sending account/);
-    expect((await listMailbox(net.ctx, grocer, null, 10)).items).toHaveLength(0);
+    expect((await listMailbox(pair.net.ctx, pair.grocer, null, 10)).items).toHaveLength(0);
   });
 
   it("detects a duplicate control number from the same sender to the same receiver", async () => {
     await send(x12("GROCERYMART", 9));
-    net.clock.advance(1000);
+    pair.net.clock.advance(1000);
     const again = Buffer.concat([x12("GROCERYMART", 9), Buffer.from("\n")]); // other bytes, same envelope
     const id = await send(again);
     await routeAll();
-    const [interchange] = await net.ctx.store.interchanges.listByMessage(id);
+    const [interchange] = await pair.net.ctx.store.interchanges.listByMessage(id);
     expect(interchange?.state).toBe("duplicate");
-    expect((await listMailbox(net.ctx, grocer, null, 10)).items).toHaveLength(1);
+    expect((await listMailbox(pair.net.ctx, pair.grocer, null, 10)).items).toHaveLength(1);
   });
 
   it("routes a message once, however often its job runs", async () => {
     const id = await send(x12("GROCERYMART", 11));
-    await routeMessage(net.ctx, id);
-    await routeMessage(net.ctx, id);
+    await routeMessage(pair.net.ctx, id);
+    await routeMessage(pair.net.ctx, id);
     await routeAll();
-    expect((await listMailbox(net.ctx, grocer, null, 10)).items).toHaveLength(1);
-    expect(await net.ctx.store.interchanges.listByMessage(id)).toHaveLength(1);
+    expect((await listMailbox(pair.net.ctx, pair.grocer, null, 10)).items).toHaveLength(1);
+    expect(await pair.net.ctx.store.interchanges.listByMessage(id)).toHaveLength(1);
   });
 
   it("delivers a file of any format to its explicit recipient", async () => {
     const bytes = Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff, 0x10]);
     const id = await send(bytes, { to: "ZZ:GROCERYMART" });
     await routeAll();
-    const [item] = (await listMailbox(net.ctx, grocer, null, 10)).items;
+    const [item] = (await listMailbox(pair.net.ctx, pair.grocer, null, 10)).items;
     expect(item).toMatchObject({
       messageId: id,
       format: "file",
       toIdentity: "ZZ:GROCERYMART",
       fromIdentity: "ZZ:ACMEFOODS",
     });
-    expect(Buffer.concat(await (await openMailboxItem(net.ctx, item!)).toArray())).toEqual(bytes);
+    expect(Buffer.concat(await (await openMailboxItem(pair.net.ctx, item!)).toArray())).toEqual(bytes);
   });
 });
 
@@ -156,14 +142,14 @@ describe("ingest", () => {
     const a = await send(bytes, { idempotencyKey: "k-1" });
     expect(await send(x12("GROCERYMART", 21), { idempotencyKey: "k-1" })).toBe(a);
     expect(await send(bytes)).toBe(a);
-    expect(await net.blobFiles()).toHaveLength(1);
+    expect(await pair.net.blobFiles()).toHaveLength(1);
   });
 
   it("refuses truncated EDI, a file without recipient and an empty body, keeping nothing", async () => {
     const cut = x12("GROCERYMART", 30).subarray(0, 150);
     const verdicts = await Promise.all(
       [cut, Buffer.from("just text"), Buffer.alloc(0)].map((b) =>
-        receiveMessage(net.ctx, { accountId: acme, channel: "api", body: bodyOf(b) }),
+        receiveMessage(pair.net.ctx, { accountId: pair.acme, channel: "api", body: bodyOf(b) }),
       ),
     );
     expect(verdicts.map((v) => (v.kind === "rejected" ? v.error.code : v.kind))).toEqual([
@@ -176,7 +162,7 @@ describe("ingest", () => {
       code: "EDI_TRUNCATED",
       offset: expect.any(Number),
     });
-    expect(await net.blobFiles()).toEqual([]);
-    expect(await net.ctx.store.jobs.listByState("ready", 10)).toEqual([]);
+    expect(await pair.net.blobFiles()).toEqual([]);
+    expect(await pair.net.ctx.store.jobs.listByState("ready", 10)).toEqual([]);
   });
 });
