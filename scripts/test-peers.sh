@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
 # Makes sure the servers the tests talk to are there, installing and starting them when they are not:
 #   PostgreSQL on 127.0.0.1:5432 with a `test` database that the `postgres` user reaches without a password;
-#   curl and openssl (HTTPS tests). The S3 stand-in (s3rver) comes from devDependencies and is started by
-#   the tests themselves. Idempotent: on a machine that has it all, it only checks.
+#   curl and openssl (HTTPS tests); OpenSSH's sftp, ssh-keygen and sshd (SFTP tests, which start their own
+#   sshd). The S3 stand-in (s3rver) comes from devDependencies and is started by the tests themselves.
+#   Idempotent: on a machine that has it all, it only checks.
 set -euo pipefail
 
 need_apt=()
 command -v curl >/dev/null || need_apt+=(curl)
 command -v openssl >/dev/null || need_apt+=(openssl)
 command -v pg_ctlcluster >/dev/null || need_apt+=(postgresql postgresql-client)
+# SFTP tests: OpenSSH's sftp client and ssh-keygen, and sshd as the server that outbound pushes go to.
+command -v sftp >/dev/null && command -v ssh-keygen >/dev/null || need_apt+=(openssh-client)
+[ -x /usr/sbin/sshd ] || need_apt+=(openssh-server)
+# An SMTP sink for the notification e-mail tests (python3 -m aiosmtpd, writing a Maildir).
+/usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || need_apt+=(python3-aiosmtpd)
 
 if [ "${#need_apt[@]}" -gt 0 ]; then
   if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then

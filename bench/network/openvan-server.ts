@@ -39,6 +39,8 @@ export async function startOpenVan(
     "--host",
     "127.0.0.1",
     "--demo",
+    "--sftp-port",
+    "0",
     "--log-level",
     "warn",
   ]);

@@ -85,6 +85,7 @@ if (args.includes("--big")) {
         "routed p99 ms",
         "RSS MB",
         "CPU s",
+        "CPU ms/msg",
       ],
       ...[...openVan, ...bare].map((r) => [
         r.name,
@@ -96,6 +97,7 @@ if (args.includes("--big")) {
         ms(r.routedP99),
         fixed(r.peakRssMB, 0),
         fixed(r.cpuSeconds, 1),
+        fixed((r.cpuSeconds * 1000) / r.count, 3),
       ]),
     ]),
   );

@@ -5,6 +5,7 @@ import { addClientCommands } from "./client/add-client-commands.js";
 import { addInspectCommand } from "./inspect-command.js";
 import { packageVersion } from "./package-version.js";
 import { addServeCommand } from "./serve-command.js";
+import { addValidateCommand } from "./validate-command.js";
 
 /**
  * Runs the `openvan` command and returns its exit code: 0 when all went well, 1 when the input has errors or
@@ -36,6 +37,7 @@ function createProgram(io: CliIo, setExitCode: (code: number) => void): Command 
     });
   addInspectCommand(program, io, setExitCode);
   addServeCommand(program, io, setExitCode);
+  addValidateCommand(program, io, setExitCode);
   addClientCommands(program, io, setExitCode);
   return program;
 }

@@ -14,6 +14,7 @@ export interface ServeOptions {
   readonly tlsCert?: string;
   readonly tlsKey?: string;
   readonly logLevel?: string;
+  readonly sftpPort?: string;
 }
 
 /** `openvan serve`: runs a node (listeners and workers) until Ctrl-C or SIGTERM. */
@@ -27,6 +28,10 @@ export function addServeCommand(program: Command, io: CliIo, setExitCode: (code:
     )
     .option("--port <n>", "HTTP port, 0 for any free one (default 8080, OPENVAN_PORT)")
     .option("--host <h>", "address to listen on (default 0.0.0.0, OPENVAN_HOST)")
+    .option(
+      "--sftp-port <n>",
+      "SFTP port, 0 for any free one, off for none (default 2222, OPENVAN_SFTP_PORT)",
+    )
     .option("--demo", "seed two demo companies with identities and API keys; write them to DIR/demo.json")
     .option("--tls-cert <file>", "serve HTTPS with this PEM certificate chain (OPENVAN_TLS_CERT)")
     .option("--tls-key <file>", "the certificate's PEM private key (OPENVAN_TLS_KEY)")
@@ -74,6 +79,7 @@ export async function serve(
       tlsCert: options.tlsCert,
       tlsKey: options.tlsKey,
       logLevel: options.logLevel,
+      sftpPort: options.sftpPort,
     },
   });
   const logger = pino(
@@ -83,7 +89,12 @@ export async function serve(
   const services = await openServices(config, { logger });
   try {
     const operator = await ensureOperatorKey(services.ctx, config.dataDir);
-    const demo = options.demo ? await seedDemo(services.ctx) : [];
+    const demo = options.demo
+      ? await seedDemo(services.ctx, {
+          sftp: services.sftp !== null,
+          as2: { id: config.as2.id, dataDir: config.dataDir },
+        })
+      : [];
     const url = await services.start().catch((error: unknown) => {
       throw listenFailure(error, config.http.host, config.http.port);
     });
@@ -91,6 +102,9 @@ export async function serve(
     say(`OpenVAN ${packageVersion()} listening on ${url}`);
     say(`  data:     ${config.dataDir}`);
     say(`  API docs: ${url}/docs`);
+    const sftpPort = services.sftp?.port ?? null;
+    if (sftpPort !== null)
+      say(`  SFTP:     port ${sftpPort} (sftp -P ${sftpPort} USER@${new URL(url).hostname})`);
     say(
       operator.created
         ? `  admin key (new): written to ${operator.file} (readable by you only)`
@@ -99,12 +113,17 @@ export async function serve(
           : "  admin key: made earlier by a node sharing this database, in its data folder",
     );
     if (demo.length > 0) {
-      const file = await writeDemoFile(config.dataDir, url, demo);
+      const file = await writeDemoFile(config.dataDir, url, demo, sftpPort);
       say();
       say("Demo companies (API keys are new on every --demo start):");
       for (const account of demo) {
         say(`  ${account.name}: ${account.identities.join(", ")}`);
         say(`    API key: ${account.apiKey}`);
+        say(`    user:    ${account.user.email} / ${account.user.password}`);
+        if (account.sftp !== null && sftpPort !== null) {
+          say(`    SFTP:    ${account.sftp.username} / ${account.sftp.password}`);
+        }
+        if (account.as2 !== null) say(`    AS2:     ${account.as2.id}, key ${account.as2.privateKey}`);
       }
       say(`  written to ${file}`);
       say();

@@ -5,6 +5,7 @@ export type {
   HttpConfig,
   LogLevel,
   OpenVanConfig,
+  SftpConfig,
   TlsConfig,
 } from "./openvan-config.js";
 export { parseByteSize } from "./parse-byte-size.js";

@@ -2,7 +2,7 @@ import { accessSync, constants } from "node:fs";
 import { join, resolve } from "node:path";
 import { OpenVanError } from "../kernel/index.js";
 import { defaultJobRunnerOptions, defaultNetworkSettings } from "../network/index.js";
-import type { LogLevel, OpenVanConfig, TlsConfig } from "./openvan-config.js";
+import type { LogLevel, OpenVanConfig, SftpConfig, TlsConfig } from "./openvan-config.js";
 import { parseBlobUrl, type S3Credentials } from "./parse-blob-url.js";
 import { parseByteSize } from "./parse-byte-size.js";
 import { parseDatabaseUrl } from "./parse-database-url.js";
@@ -16,6 +16,7 @@ export interface ConfigOverrides {
   readonly tlsCert?: string;
   readonly tlsKey?: string;
   readonly logLevel?: string;
+  readonly sftpPort?: string | number;
 }
 
 export interface LoadConfigOptions {
@@ -103,12 +104,38 @@ export function loadConfig(options: LoadConfigOptions = {}): OpenVanConfig {
       leaseMs: duration(setting(null, "OPENVAN_JOB_LEASE"), defaultJobRunnerOptions.leaseMs),
     },
     retentionSweepMs: duration(setting(null, "OPENVAN_RETENTION_SWEEP"), 3600_000),
+    ackOverdueSweepMs: duration(setting(null, "OPENVAN_ACK_OVERDUE_SWEEP"), 60_000),
     logLevel: logLevel(setting("logLevel", "OPENVAN_LOG_LEVEL")),
+    sftp: sftp(
+      setting("sftpPort", "OPENVAN_SFTP_PORT"),
+      port === null ? 8080 : integer(port, 8080, 0, 65535),
+    ),
+    as2: {
+      id: as2Id(setting(null, "OPENVAN_AS2_ID")),
+      maxBytes: byteSize(setting(null, "OPENVAN_AS2_MAX_SIZE"), 256 * 1024 ** 2),
+      publicUrl: setting(null, "OPENVAN_PUBLIC_URL")?.value.replace(/\/+$/, "") ?? null,
+    },
+    notifications: {
+      smtpUrl: smtpUrl(setting(null, "OPENVAN_SMTP_URL")),
+      from: setting(null, "OPENVAN_SMTP_FROM")?.value ?? "OpenVAN <openvan@localhost>",
+    },
   };
   return deepFreeze(config);
 }
 
 type Setting = { value: string; name: string } | null;
+
+/** The network's AS2 id: 1-128 printable ASCII characters (RFC 4130 section 6.2), OPENVAN by default. */
+function as2Id(given: Setting): string {
+  if (given === null) return "OPENVAN";
+  if (!/^[\x21-\x7e]([\x20-\x7e]{0,126}[\x21-\x7e])?$/.test(given.value) || /["\\]/.test(given.value)) {
+    throw invalid(
+      given.name,
+      `"${given.value}" is not an AS2 id (1-128 printable ASCII characters, no quote or backslash)`,
+    );
+  }
+  return given.value;
+}
 
 function flagName(flag: keyof ConfigOverrides | null): string {
   const names: Record<keyof ConfigOverrides, string> = {
@@ -118,6 +145,7 @@ function flagName(flag: keyof ConfigOverrides | null): string {
     tlsCert: "--tls-cert",
     tlsKey: "--tls-key",
     logLevel: "--log-level",
+    sftpPort: "--sftp-port",
   };
   return flag === null ? "" : names[flag];
 }
@@ -170,6 +198,23 @@ function integer(given: Setting, fallback: number, min: number, max: number): nu
     throw invalid(given.name, `"${given.value}" is not a whole number from ${min} to ${max}`);
   }
   return value;
+}
+
+function smtpUrl(given: Setting): string | null {
+  if (given === null) return null;
+  const url = URL.canParse(given.value) ? new URL(given.value) : null;
+  if (url === null || (url.protocol !== "smtp:" && url.protocol !== "smtps:") || url.hostname === "")
+    throw invalid(given.name, "is not an SMTP URL (smtp://user:password@host:port or smtps://…)");
+  return given.value;
+}
+
+/**
+ * The SFTP port, or null for `off`. By default 2222; a node that takes any free HTTP port (0) takes any free SFTP
+ * port too, so that several such nodes can run side by side on one machine.
+ */
+function sftp(given: Setting, httpPort: number): SftpConfig | null {
+  if (given?.value.toLowerCase() === "off") return null;
+  return { port: given === null ? (httpPort === 0 ? 0 : 2222) : integer(given, 2222, 0, 65535) };
 }
 
 function logLevel(given: Setting): LogLevel {

@@ -36,6 +36,11 @@ export interface HttpConfig {
   readonly maxHeaderBytes: number;
 }
 
+export interface SftpConfig {
+  /** Listens on the HTTP channel's address, on this port; 0 picks a free one. */
+  readonly port: number;
+}
+
 export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 
 /** Everything `openvan serve` needs to know, validated once and frozen. */
@@ -51,5 +56,20 @@ export interface OpenVanConfig {
   readonly jobs: JobRunnerOptions;
   /** How often the retention sweep runs. */
   readonly retentionSweepMs: number;
+  /** How often the sweep for overdue acknowledgments runs. */
+  readonly ackOverdueSweepMs: number;
   readonly logLevel: LogLevel;
+  /** The SFTP channel; null when it is turned off (`--sftp-port off`, OPENVAN_SFTP_PORT=off). */
+  readonly sftp: SftpConfig | null;
+  /** The AS2 channel at /as2 on the HTTP listener. */
+  readonly as2: {
+    /** This network's AS2 id (OPENVAN_AS2_ID). */
+    readonly id: string;
+    /** Largest AS2 message body, and largest payload after decompression (OPENVAN_AS2_MAX_SIZE). */
+    readonly maxBytes: number;
+    /** The base URL partners reach this network at (OPENVAN_PUBLIC_URL); the listening URL when null. */
+    readonly publicUrl: string | null;
+  };
+  /** Notification e-mail: sent through `smtpUrl` (smtp:// or smtps://) from `from`; none when it is null. */
+  readonly notifications: { readonly smtpUrl: string | null; readonly from: string };
 }

@@ -1,4 +1,5 @@
 export {
+  type AckAnswer,
   type AckContext,
   type AckReport,
   type AckReportCollector,
@@ -11,14 +12,17 @@ export {
   type FaultWeight,
   faultWeight,
   type GroupAckStatus,
+  type GroupAnswer,
   type GroupFindings,
   type GroupReport,
   type InterchangeFindings,
+  readAcknowledgments,
   render997,
   render999,
   renderContrl,
   renderTa1,
   type SegmentFault,
+  type SetAnswer,
   type SetFindings,
   type SetReport,
 } from "./acks/index.js";

@@ -61,6 +61,27 @@ const table: Partial<Record<ErrorCode, AckCodes>> = {
   EDI_SET_CONTROL_MISMATCH: { set: "3", contrl: "28" },
   EDI_SEGMENT_OUTSIDE_SET: { ta1: "024", segment: "2", contrl: "33" },
   EDI_GROUPS_AND_MESSAGES_MIXED: { contrl: "30" },
+  // Faults found against an implementation guide (AK304 / IK304, AK403 / IK403, EDIFACT 0085).
+  EDI_SEGMENT_NOT_IN_SET: { segment: "6", contrl: "15" },
+  EDI_SEGMENT_UNEXPECTED: { segment: "2", contrl: "15" },
+  EDI_SEGMENT_OUT_OF_ORDER: { segment: "7", contrl: "15" },
+  EDI_SEGMENT_MISSING: { segment: "3", contrl: "13" },
+  EDI_LOOP_REPEATS_EXCEEDED: { segment: "4", contrl: "36" },
+  EDI_SEGMENT_REPEATS_EXCEEDED: { segment: "5", contrl: "35" },
+  EDI_ELEMENT_MISSING: { element: "1", contrl: "13" },
+  EDI_ELEMENT_CONDITION_MISSING: { element: "2", contrl: "13" },
+  EDI_ELEMENT_EXCLUSION_VIOLATED: { element: "10", contrl: "15" },
+  EDI_ELEMENT_NOT_USED: { element: "10", contrl: "15" },
+  EDI_ELEMENT_TOO_MANY: { element: "3", contrl: "16" },
+  EDI_COMPONENTS_TOO_MANY: { element: "13", contrl: "16" },
+  EDI_ELEMENT_REPEATS_EXCEEDED: { element: "12", contrl: "35" },
+  EDI_ELEMENT_TOO_SHORT: { element: "4", contrl: "40" },
+  EDI_ELEMENT_TOO_LONG: { element: "5", contrl: "39" },
+  EDI_ELEMENT_INVALID_CHARACTER: { element: "6", contrl: "37" },
+  EDI_ELEMENT_INVALID_CODE: { element: "7", contrl: "12" },
+  EDI_ELEMENT_INVALID_DATE: { element: "8", contrl: "12" },
+  EDI_ELEMENT_INVALID_TIME: { element: "9", contrl: "12" },
+  EDI_HL_HIERARCHY_INVALID: { element: "7", contrl: "12" },
 };
 
 export function ackCodesFor(code: ErrorCode, element?: number): AckCodes {

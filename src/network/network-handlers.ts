@@ -1,4 +1,6 @@
 import type { InterchangeState } from "../storage/ports/index.js";
+import { ackJobHandler } from "./acks/generate-acknowledgments.js";
+import { reconcileJobHandler } from "./acks/reconcile-acknowledgments.js";
 import type { JobHandler } from "./jobs/job-handler.js";
 import type { NetworkContext } from "./network-context.js";
 import { routeJobHandler } from "./routing/route-job-handler.js";
@@ -16,5 +18,7 @@ export function networkJobHandlers(
 ): Record<string, JobHandler> {
   return {
     route: routeJobHandler(ctx, hooks.routed),
+    ack: ackJobHandler(ctx),
+    reconcile: reconcileJobHandler(ctx),
   };
 }

@@ -26,7 +26,8 @@ export interface ServerProcess {
 export async function spawnServer(options: SpawnServerOptions): Promise<ServerProcess> {
   const args = [bin, "serve", "--data", options.data, "--host", "127.0.0.1", "--port", String(options.port)];
   if (options.demo) args.push("--demo");
-  args.push("--log-level", "warn");
+  // Any free SFTP port: a fixed HTTP port would otherwise bring the fixed default SFTP port (2222) along.
+  args.push("--sftp-port", "0", "--log-level", "warn");
   const child = spawn(process.execPath, args, {
     env: { ...inheritedEnv(), ...options.env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,6 +1,7 @@
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
+  type FastifyPluginAsync,
   type FastifyServerOptions,
   LogController,
 } from "fastify";
@@ -8,18 +9,32 @@ import { OpenVanError } from "../../kernel/index.js";
 import type { NetworkContext } from "../../network/index.js";
 import { authenticate } from "./authenticate.js";
 import { clientErrorHandler } from "./client-error-handler.js";
+import {
+  CredentialCache,
+  type CredentialCacheOptions,
+  defaultCredentialCacheOptions,
+} from "./credential-cache.js";
 import { registerDocs } from "./docs-plugin.js";
+import { drainRefusedBody } from "./drain-refused-body.js";
 import { errorBody, toOpenVanError } from "./error-reply.js";
 import { createOpenVanMetrics, type OpenVanMetrics } from "./openvan-metrics.js";
 import type { RouteDeps } from "./route-deps.js";
+import { ackProfileRoutes } from "./routes/ack-profile-routes.js";
 import { adminRoutes } from "./routes/admin-routes.js";
+import { adminUserRoutes } from "./routes/admin-user-routes.js";
+import { controlFindingRoutes } from "./routes/control-finding-routes.js";
+import { deliveryPushRoute } from "./routes/delivery-push-route.js";
 import { healthRoutes } from "./routes/health-routes.js";
 import { identityRoutes } from "./routes/identity-routes.js";
 import { mailboxContentRoute } from "./routes/mailbox-content-route.js";
 import { mailboxRoutes } from "./routes/mailbox-routes.js";
 import { messageStoryRoute } from "./routes/message-story-route.js";
+import { pushAdminRoutes } from "./routes/push-admin-routes.js";
 import { sendMessageRoute } from "./routes/send-message-route.js";
+import { sessionRoutes } from "./routes/session-routes.js";
+import { sftpLoginRoutes } from "./routes/sftp-login-routes.js";
 import { trackRoute } from "./routes/track-route.js";
+import { webhookRoutes } from "./routes/webhook-routes.js";
 
 export interface AppDeps {
   readonly ctx: NetworkContext;
@@ -33,6 +48,10 @@ export interface AppDeps {
   readonly tls?: { readonly cert: string | Buffer; readonly key: string | Buffer } | null;
   /** Largest size of a request's headers, in bytes (Node's default: 16 KB). */
   readonly maxHeaderBytes?: number;
+  /** How long checked API keys and sessions are trusted without a database lookup (default 5 s). */
+  readonly credentialCache?: CredentialCacheOptions;
+  /** The AS2 channel: `/as2` at the root, its admin routes under `/api/v1`; none when omitted. */
+  readonly as2?: { readonly route: FastifyPluginAsync; readonly adminRoutes: FastifyPluginAsync } | null;
 }
 
 /**
@@ -41,7 +60,8 @@ export interface AppDeps {
  */
 export function buildApp(deps: AppDeps): FastifyInstance {
   const metrics = deps.metrics ?? createOpenVanMetrics();
-  const routeDeps: RouteDeps = { ctx: deps.ctx, metrics, jobs: deps.jobs ?? null };
+  const credentials = new CredentialCache(deps.credentialCache ?? defaultCredentialCacheOptions);
+  const routeDeps: RouteDeps = { ctx: deps.ctx, metrics, jobs: deps.jobs ?? null, credentials };
   const node = deps.maxHeaderBytes === undefined ? {} : { maxHeaderSize: deps.maxHeaderBytes };
   const options: FastifyServerOptions & Record<string, unknown> = {
     ...(deps.logger === undefined ? { logger: false } : { loggerInstance: deps.logger }),
@@ -69,7 +89,8 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     const failure = toOpenVanError(error);
     if (failure.category === "bug") request.log.error({ err: error }, "request failed");
     if (failure.code === "UNAUTHENTICATED") reply.header("www-authenticate", 'Bearer realm="openvan"');
-    if (failure.code === "BLOB_TOO_LARGE") reply.header("connection", "close");
+    // An upload refused before its end (too large, a bad key): read the rest so the client gets this answer.
+    drainRefusedBody(request.raw);
     return reply.code(failure.httpStatus).type("application/json; charset=utf-8").send(errorBody(failure));
   });
   app.setNotFoundHandler((request, reply) => {
@@ -89,9 +110,12 @@ export function buildApp(deps: AppDeps): FastifyInstance {
 
   registerDocs(app);
   app.register(healthRoutes(routeDeps));
+  if (deps.as2) app.register(deps.as2.route);
+  // Signing in needs no credentials yet: outside the authentication hook of the rest of the API.
+  app.register(sessionRoutes(routeDeps), { prefix: "/api/v1" });
   app.register(
     async (api) => {
-      api.addHook("onRequest", authenticate(deps.ctx));
+      api.addHook("onRequest", authenticate(deps.ctx, credentials));
       api.register(sendMessageRoute(routeDeps));
       api.register(messageStoryRoute(routeDeps));
       api.register(mailboxRoutes(routeDeps));
@@ -99,6 +123,14 @@ export function buildApp(deps: AppDeps): FastifyInstance {
       api.register(trackRoute(routeDeps));
       api.register(identityRoutes(routeDeps));
       api.register(adminRoutes(routeDeps));
+      api.register(ackProfileRoutes(routeDeps));
+      api.register(controlFindingRoutes(routeDeps));
+      api.register(adminUserRoutes(routeDeps));
+      api.register(webhookRoutes(routeDeps));
+      api.register(deliveryPushRoute(routeDeps));
+      api.register(pushAdminRoutes(routeDeps));
+      api.register(sftpLoginRoutes(routeDeps));
+      if (deps.as2) api.register(deps.as2.adminRoutes);
     },
     { prefix: "/api/v1" },
   );

@@ -1,7 +1,11 @@
 import type { Command } from "commander";
 import type { CliIo } from "../cli-io.js";
+import { addAckProfileCommands } from "./ack-profile-command.js";
+import { addAdminAs2Commands } from "./admin-as2-command.js";
 import { addAdminCommand } from "./admin-command.js";
+import { addAdminSftpCommands } from "./admin-sftp-command.js";
 import { addMailboxCommand } from "./mailbox-command.js";
+import { addOutboundCommands } from "./outbound-commands.js";
 import { addSendCommand } from "./send-command.js";
 import { addTrackCommand } from "./track-command.js";
 
@@ -14,4 +18,9 @@ export function addClientCommands(program: Command, io: CliIo, setExitCode: (cod
   addMailboxCommand(program, io, setExitCode);
   addTrackCommand(program, io, setExitCode);
   addAdminCommand(program, io, setExitCode);
+  const admin = program.commands.find((c) => c.name() === "admin");
+  if (admin !== undefined) addAckProfileCommands(admin, io, setExitCode);
+  if (admin !== undefined) addAdminSftpCommands(admin, io, setExitCode);
+  if (admin !== undefined) addAdminAs2Commands(admin, io, setExitCode);
+  addOutboundCommands(program, io, setExitCode);
 }

@@ -1,5 +1,6 @@
 import { type Command, Option } from "commander";
 import type { CliIo } from "../cli-io.js";
+import { addUserCommands } from "./admin-user-commands.js";
 import type { Account, ApiKey, Identity, KeyScope } from "./api-types.js";
 import { runClientAction } from "./run-client-action.js";
 import { clientFor, type ServerOptions, withServerOptions } from "./server-options.js";
@@ -15,16 +16,18 @@ interface KeyOptions extends AdminOptions {
 type SetExitCode = (code: number) => void;
 
 /**
- * `openvan admin account|identity|key …`: manages the network's accounts, their identities and API keys.
+ * `openvan admin account|identity|key|user …`: manages the network's accounts, their identities, API keys and
+ * users.
  * Needs a key of the admin scope (`--key` or OPENVAN_API_KEY).
  */
 export function addAdminCommand(program: Command, io: CliIo, setExitCode: SetExitCode): void {
   const admin = program
     .command("admin")
-    .description("manage accounts, identities and API keys (needs an admin key)");
+    .description("manage accounts, identities, API keys and users (needs an admin key)");
   addAccountCommands(admin, io, setExitCode);
   addIdentityCommands(admin, io, setExitCode);
   addKeyCommands(admin, io, setExitCode);
+  addUserCommands(admin, io, setExitCode);
 }
 
 function addAccountCommands(admin: Command, io: CliIo, setExitCode: SetExitCode): void {

@@ -121,6 +121,11 @@ export class ApiClient {
     });
   }
 
+  /** Any JSON call of the API, for commands whose calls have no method of their own here. */
+  callJson<T>(method: string, path: string, json?: unknown): Promise<T> {
+    return this.#json(method, path, json === undefined ? {} : { json });
+  }
+
   async #json<T>(method: string, path: string, request: RequestParts = {}): Promise<T> {
     const response = await this.#fetch(method, path, request);
     let text: string;

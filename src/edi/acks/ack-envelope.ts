@@ -1,5 +1,5 @@
 import type { ControlNumberSource } from "../control-numbers.js";
-import type { Delimiters } from "../delimiters.js";
+import { type Delimiters, x12DefaultDelimiters } from "../delimiters.js";
 import type { InterchangeJson, SegmentJson } from "../edi-json.js";
 import { buildInterchange, type GroupSpec, type SetSpec } from "../envelope-builder.js";
 import type { Interchange } from "../envelope-model.js";
@@ -62,7 +62,13 @@ export function edifactReply(
  * The delimiters of an X12 reply: the original's, without a repetition separator before version 00402, and
  * with one chosen from 00402 on when the original had none.
  */
-export function replyDelimiters(d: Delimiters, version: string): Delimiters {
+export function replyDelimiters(original: Delimiters, version: string): Delimiters {
+  // A delimiter that is not one ASCII byte (a UTF-8 terminator, a no-break space) cannot be written in the
+  // one-byte ISA slots of the reply: such a reply uses the usual delimiters instead.
+  const oneByte = [original.element, original.component, original.segment, original.repetition ?? "^"].every(
+    (c) => c.length === 1 && c.charCodeAt(0) < 0x7f,
+  );
+  const d = oneByte ? original : { ...x12DefaultDelimiters, repetition: null };
   if (Number(version) < 402) return { ...d, repetition: null };
   if (d.repetition !== null) return d;
   const taken = [d.element, d.component, d.segment];

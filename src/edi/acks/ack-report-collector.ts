@@ -6,13 +6,23 @@ import type { EnvelopeDialect } from "../envelope-dialect.js";
 import type { FunctionalGroup, InterchangeHeader, TransactionSet } from "../envelope-model.js";
 import type { SegmentView } from "../segment-view.js";
 import { x12Dialect } from "../x12/x12-dialect.js";
-import { type AckReport, buildAckReport, type ElementFault, type SegmentFault } from "./ack-report.js";
+import {
+  type AckReport,
+  buildAckReport,
+  type ElementFault,
+  type GuideFault,
+  type SegmentFault,
+} from "./ack-report.js";
 
 export interface AckReportCollector {
   /** Give this to an EdiReader (or to `readEdi`); it keeps nothing of an interchange once its report is made. */
   readonly handler: EdiHandler;
   /** The reports made so far, one per interchange, in input order. */
   readonly reports: AckReport[];
+  /** Adds a fault found against a guide to the set being read (call it before the set's `setEnd`). */
+  guideFault(fault: GuideFault): void;
+  /** Records which guide the set being read is validated against (null: syntax only). */
+  useGuide(id: string | null): void;
 }
 
 /** Faults that concern the structure of the whole interchange, wherever the reader meets them. */
@@ -26,6 +36,9 @@ interface ElementDraft {
   readonly segment: number;
   readonly error: EdiError;
   value?: string;
+  readonly component?: number;
+  readonly repetition?: number;
+  readonly reference?: string;
 }
 
 interface SegmentDraft {
@@ -33,9 +46,11 @@ interface SegmentDraft {
   readonly position: number;
   readonly errors: EdiError[];
   readonly elements: ElementDraft[];
+  guideLoop?: string;
 }
 
 interface SetDraft {
+  guide: string | null;
   readonly faults: EdiError[];
   readonly segments: SegmentDraft[];
   /** Position of the set header in the input, once its segment has been seen. */
@@ -70,8 +85,10 @@ interface InterchangeDraft {
  * when it met them (a header fault goes to the group or set it opens; a fault in a set's body to its segment,
  * by position inside the set), and each interchange's report is made as the interchange ends.
  */
-export function ackReportCollector(): AckReportCollector {
+export function ackReportCollector(onReport?: (report: AckReport) => void): AckReportCollector {
   const reports: AckReport[] = [];
+  // With `onReport`, each report is handed over as its interchange ends and not kept: memory stays flat.
+  const deliver = onReport ?? ((r: AckReport) => reports.push(r));
   let ic: InterchangeDraft | null = null;
 
   const openGroup = (draft: InterchangeDraft, explicit: boolean): GroupDraft => {
@@ -89,12 +106,7 @@ export function ackReportCollector(): AckReportCollector {
       set.faults.push(e);
       return;
     }
-    const position = e.setPosition ?? e.segment - set.headerPosition + 1;
-    let segment = set.segments.find((s) => s.position === position);
-    if (segment === undefined) {
-      segment = { tag: e.tag ?? "", position, errors: [], elements: [] };
-      set.segments.push(segment);
-    }
+    const segment = segmentDraft(set, e.setPosition ?? e.segment - set.headerPosition + 1, e.tag ?? "");
     if (e.element === undefined) {
       segment.errors.push(e);
       return;
@@ -125,6 +137,7 @@ export function ackReportCollector(): AckReportCollector {
       if (ic === null) return;
       const group = ic.group ?? openGroup(ic, false);
       const set: SetDraft = {
+        guide: null,
         faults: ic.setHeaderFaults.splice(0),
         segments: [],
         headerPosition: 0,
@@ -161,7 +174,7 @@ export function ackReportCollector(): AckReportCollector {
       const draft: InterchangeDraft = ic;
       ic = null;
       const faults = [...draft.faults, ...draft.groupHeaderFaults, ...draft.setHeaderFaults];
-      reports.push(
+      deliver(
         buildAckReport({
           interchange,
           faults: faults.sort((a, b) => a.offset - b.offset),
@@ -176,7 +189,14 @@ export function ackReportCollector(): AckReportCollector {
                     sets: g.sets.flatMap((s) =>
                       s.done === null
                         ? []
-                        : [{ set: s.done, faults: s.faults, segments: s.segments.map(freezeSegment) }],
+                        : [
+                            {
+                              set: s.done,
+                              guide: s.guide,
+                              faults: s.faults,
+                              segments: s.segments.sort((a, b) => a.position - b.position).map(freezeSegment),
+                            },
+                          ],
                     ),
                   },
                 ],
@@ -196,7 +216,40 @@ export function ackReportCollector(): AckReportCollector {
       else ic.faults.push(e);
     },
   };
-  return { handler, reports };
+  const guideFault = (f: GuideFault): void => {
+    const set = ic?.set;
+    if (set == null) return;
+    const e = f.error;
+    const segment = segmentDraft(set, e.setPosition ?? e.segment - set.headerPosition + 1, e.tag ?? "");
+    if (f.loopId !== undefined) segment.guideLoop ??= f.loopId;
+    if (e.element === undefined) {
+      segment.errors.push(e);
+      return;
+    }
+    segment.elements.push({
+      element: e.element,
+      segment: e.segment,
+      error: e,
+      ...(f.value === undefined ? {} : { value: f.value }),
+      ...(f.component === undefined ? {} : { component: f.component }),
+      ...(f.repetition === undefined ? {} : { repetition: f.repetition }),
+      ...(f.reference === undefined ? {} : { reference: f.reference }),
+    });
+  };
+  const useGuide = (id: string | null): void => {
+    if (ic?.set != null) ic.set.guide = id;
+  };
+  return { handler, reports, guideFault, useGuide };
+}
+
+function segmentDraft(set: SetDraft, position: number, tag: string): SegmentDraft {
+  // A missing segment is reported at the position of the segment found in its place: same position, its own tag.
+  let segment = set.segments.find((s) => s.position === position && s.tag === tag);
+  if (segment === undefined) {
+    segment = { tag, position, errors: [], elements: [] };
+    set.segments.push(segment);
+  }
+  return segment;
 }
 
 /** Copies the bad values of element faults from the segment they are in, which the reader shows after them. */
@@ -213,12 +266,16 @@ function freezeSegment(s: SegmentDraft): SegmentFault {
   return {
     tag: s.tag,
     position: s.position,
+    ...(s.guideLoop === undefined ? {} : { guideLoop: s.guideLoop }),
     errors: s.errors,
     elements: s.elements.map(
       (e): ElementFault => ({
         element: e.element,
         error: e.error,
         ...(e.value === undefined ? {} : { value: e.value }),
+        ...(e.component === undefined ? {} : { component: e.component }),
+        ...(e.repetition === undefined ? {} : { repetition: e.repetition }),
+        ...(e.reference === undefined ? {} : { reference: e.reference }),
       }),
     ),
   };

@@ -42,13 +42,31 @@ export interface ElementFault {
   readonly error: EdiError;
 }
 
+/**
+ * A fault found against an implementation guide, placed by its segment position in the set
+ * (`error.setPosition`) and, for element faults, `error.element`; it carries what only a guide knows.
+ */
+export interface GuideFault {
+  readonly error: EdiError;
+  /** Loop id of the segment (AK303 / IK303), e.g. `N1`, `2000A`, `SG2`. */
+  readonly loopId?: string;
+  readonly component?: number;
+  readonly repetition?: number;
+  /** Data element reference number (AK402 / IK402). */
+  readonly reference?: string;
+  /** The bad value (AK404 / IK404). */
+  readonly value?: string;
+}
+
 /** The faults of one segment inside a transaction set (AK3 / IK3 / UCS, with their elements). */
 export interface SegmentFault {
   readonly tag: string;
   /** Position in the set, its header counting 1 (AK302, IK302, UCS 0096). */
   readonly position: number;
-  /** Loop identifier (AK303 / IK303), when a guide knows it. */
+  /** Loop identifier (AK303 / IK303): X12 fills it only for loops bounded by LS/LE segments. */
   readonly loopId?: string;
+  /** The guide's loop the segment stands in (`N1`, `2010BA`, `SG2`), for people and for CTX; not AK303. */
+  readonly guideLoop?: string;
   /** Faults of the segment as a whole. */
   readonly errors: readonly EdiError[];
   readonly elements: readonly ElementFault[];
@@ -57,6 +75,8 @@ export interface SegmentFault {
 
 export interface SetReport {
   readonly set: TransactionSet;
+  /** The implementation guide the set was validated against; null when none applied (syntax only). */
+  readonly guide: string | null;
   /** Faults of the set's envelope: its header and trailer (AK502 / IK502 / UCM). */
   readonly faults: readonly EdiError[];
   readonly segments: readonly SegmentFault[];
@@ -91,6 +111,8 @@ export interface AckReport {
 /** The faults of one set, placed but not yet judged. */
 export interface SetFindings {
   readonly set: TransactionSet;
+  /** The implementation guide the set was validated against; null (or absent) when syntax only. */
+  readonly guide?: string | null;
   readonly faults: readonly EdiError[];
   readonly segments: readonly SegmentFault[];
 }
@@ -132,7 +154,7 @@ function judgeSet(findings: SetFindings): SetReport {
   const own = weigh(findings.faults);
   const inSegments = weigh(findings.segments.flatMap(segmentErrors));
   const facts: LevelFacts = { fatal: own.fatal + inSegments.fatal, noted: own.noted + inSegments.noted };
-  return { ...findings, status: levelStatus(facts) };
+  return { ...findings, guide: findings.guide ?? null, status: levelStatus(facts) };
 }
 
 /** Every fault of a segment: of the segment as a whole, then of its elements. */

@@ -5,6 +5,7 @@ export {
   type ElementFault,
   type GroupFindings,
   type GroupReport,
+  type GuideFault,
   type InterchangeFindings,
   type SegmentFault,
   type SetFindings,
@@ -13,6 +14,12 @@ export {
 export { type AckReportCollector, ackReportCollector } from "./ack-report-collector.js";
 export { type AckStatus, type FaultWeight, faultWeight, type GroupAckStatus } from "./ack-rules.js";
 export { buildAckReports } from "./build-ack-reports.js";
+export {
+  type AckAnswer,
+  type GroupAnswer,
+  readAcknowledgments,
+  type SetAnswer,
+} from "./read-acknowledgments.js";
 export { render997 } from "./render-997.js";
 export { render999 } from "./render-999.js";
 export { type ContrlOptions, renderContrl } from "./render-contrl.js";

@@ -96,14 +96,15 @@ function messageResponse(report: SetReport): SegmentJson[] {
       contrlAction(report.status),
       ...errorPart(report.status, report.faults, serviceTags.message),
     ),
-    ...report.segments.flatMap(segmentResponse),
+    // CONTRL D3 allows 999 UCS per message (segment group 2) and 99 UCD per UCS (group 3).
+    ...report.segments.slice(0, 999).flatMap(segmentResponse),
   ];
 }
 
 /** UCS (segment position in the message, UNH counting 1; its own error) and UCD per element in error. */
 function segmentResponse(s: SegmentFault): SegmentJson[] {
   const own = s.errors.find((e) => e.ack.contrl !== undefined)?.ack.contrl;
-  const elements = s.elements.flatMap((e) => {
+  const elements = s.elements.slice(0, 99).flatMap((e) => {
     const code = e.error.ack.contrl;
     if (code === undefined) return [];
     const position = [String(e.element), e.component === undefined ? "" : String(e.component)];

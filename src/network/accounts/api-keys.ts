@@ -2,13 +2,9 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { newId, OpenVanError } from "../../kernel/index.js";
 import type { ApiKeyRecord, ApiKeyScope } from "../../storage/ports/index.js";
 import type { NetworkContext } from "../network-context.js";
+import type { KeyPrincipal } from "./principal.js";
 
-/** Who a request acts for, once its key is checked. */
-export interface Principal {
-  readonly accountId: string;
-  readonly scope: ApiKeyScope;
-  readonly keyId: string;
-}
+export type { Principal } from "./principal.js";
 
 export interface IssuedApiKey {
   readonly record: ApiKeyRecord;
@@ -25,6 +21,17 @@ export async function issueApiKey(
   accountId: string,
   scope: ApiKeyScope,
 ): Promise<IssuedApiKey> {
+  const issued = newApiKey(ctx, accountId, scope);
+  await ctx.store.transaction(async (tx) => {
+    if ((await tx.accounts.get(accountId)) === null)
+      throw new OpenVanError("NOT_FOUND", `no account ${accountId}`);
+    await tx.apiKeys.insert(issued.record);
+  });
+  return issued;
+}
+
+/** A fresh key and the record to store for it; the caller stores it in the transaction of its choice. */
+export function newApiKey(ctx: NetworkContext, accountId: string, scope: ApiKeyScope): IssuedApiKey {
   const prefix = randomBytes(6).toString("hex");
   const secret = randomBytes(32).toString("base64url");
   const record: ApiKeyRecord = {
@@ -36,16 +43,14 @@ export async function issueApiKey(
     createdAt: ctx.clock.now().toISOString(),
     revokedAt: null,
   };
-  await ctx.store.transaction(async (tx) => {
-    if ((await tx.accounts.get(accountId)) === null)
-      throw new OpenVanError("NOT_FOUND", `no account ${accountId}`);
-    await tx.apiKeys.insert(record);
-  });
   return { record, key: `ov_${prefix}_${secret}` };
 }
 
 /** The principal of a presented key, or null when the key is malformed, unknown or revoked. */
-export async function authenticateApiKey(ctx: NetworkContext, presented: string): Promise<Principal | null> {
+export async function authenticateApiKey(
+  ctx: NetworkContext,
+  presented: string,
+): Promise<KeyPrincipal | null> {
   const match = /^ov_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/.exec(presented.trim());
   if (match === null) return null;
   const record = await ctx.store.apiKeys.findByPrefix(match[1] as string);
@@ -53,7 +58,7 @@ export async function authenticateApiKey(ctx: NetworkContext, presented: string)
   const expected = Buffer.from(record.secretHash, "hex");
   const actual = Buffer.from(hashSecret(match[2] as string), "hex");
   if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return null;
-  return { accountId: record.accountId, scope: record.scope, keyId: record.id };
+  return { kind: "key", accountId: record.accountId, scope: record.scope, keyId: record.id };
 }
 
 function hashSecret(secret: string): string {

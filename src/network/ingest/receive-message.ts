@@ -52,13 +52,22 @@ export async function receiveMessage(
       return { kind: "accepted", messageId: earlier.id, replay: true, format: earlier.format };
   }
   const watch = new EnvelopeWatch(carriedUnitsLimit);
-  const blob = await ctx.blobs.put(watch.watch(incoming.body), { maxBytes: ctx.settings.maxMessageBytes });
+  // A small message's bytes are committed with its records, in the same transaction (when the blob store
+  // keeps small blobs in the database): one commit per message instead of two.
+  const blob = await ctx.blobs.put(watch.watch(incoming.body), {
+    maxBytes: ctx.settings.maxMessageBytes,
+    deferSmall: true,
+  });
+  /** Removes the bytes of a message that will not be kept; a deferred blob was never written. */
+  const discard = async (): Promise<void> => {
+    if (blob.commitIn === undefined) await ctx.blobs.delete(blob.key);
+  };
   const seen = watch.outcome();
   const refuse = async (
     error: OpenVanError,
     ediErrors: readonly EdiError[] = [],
   ): Promise<ReceiveVerdict> => {
-    await ctx.blobs.delete(blob.key);
+    await discard();
     return { kind: "rejected", error, ediErrors };
   };
   if (blob.size === 0) return refuse(new OpenVanError("MESSAGE_EMPTY", "the message has no bytes"));
@@ -82,7 +91,7 @@ export async function receiveMessage(
     const since = new Date(now.getTime() - ctx.settings.resendWindowMs).toISOString();
     const resent = await ctx.store.messages.findRecentByHash(incoming.accountId, blob.sha256, since);
     if (resent !== null) {
-      await ctx.blobs.delete(blob.key);
+      await discard();
       return { kind: "accepted", messageId: resent.id, replay: true, format: resent.format };
     }
   }
@@ -104,6 +113,7 @@ export async function receiveMessage(
   try {
     // Shared with the receives under way at the same time: one commit for all, each told only once it is durable.
     await ctx.commits.run(async (tx) => {
+      await blob.commitIn?.(tx);
       await tx.messages.insert(message);
       // The envelopes were read on the way in; the route job carries them, so that routing need not read again.
       const units = seen.envelopes === null ? null : ediRoutingUnits(seen.envelopes, message.size);
@@ -122,7 +132,7 @@ export async function receiveMessage(
       );
     });
   } catch (error) {
-    await ctx.blobs.delete(blob.key);
+    await discard();
     // Two sends with one idempotency key raced: the other one won, and its answer is ours.
     const winner =
       key === null ? null : await ctx.store.messages.findByIdempotencyKey(incoming.accountId, key);

@@ -3,7 +3,16 @@ import type { MetadataRepositories } from "../../storage/ports/index.js";
 import type { NetworkContext } from "../network-context.js";
 
 /** The kinds of work the network queues; each has a handler in the job runner. */
-export type JobKind = "route" | "retention";
+export type JobKind =
+  | "route"
+  | "retention"
+  | "push"
+  | "notify"
+  | "webhook"
+  | "notify_email"
+  | "ack"
+  | "reconcile"
+  | "as2_mdn";
 
 /** Queues a job in the caller's transaction, due now unless `delayMs` says later. */
 export function enqueueJob(

@@ -25,7 +25,9 @@ export async function getMailboxItem(
 
 async function ownItem(repos: MetadataRepositories, accountId: string, id: string): Promise<DeliveryRecord> {
   const item = await repos.deliveries.get(id);
-  if (item === null || item.recipientAccountId !== accountId || item.state === "expired") {
+  // Only what waits or waited in the mailbox: not expired items, nor deliveries pushed to an endpoint.
+  const inMailbox = item?.state === "in_mailbox" || item?.state === "picked_up";
+  if (item === null || item.recipientAccountId !== accountId || !inMailbox) {
     throw new OpenVanError("NOT_FOUND", `no mailbox item ${id}`);
   }
   return item;

@@ -6,6 +6,9 @@ import type {
   MessageState,
   MetadataRepositories,
 } from "../../storage/ports/index.js";
+import { generatedAckChannel, planAcknowledgments } from "../acks/plan-acknowledgments.js";
+import { watchInboundControl } from "../control-numbers/watch-inbound-control.js";
+import { placeDelivery } from "../delivery/place-delivery.js";
 import { parseIdentityAddress } from "../identity-address.js";
 import type { NetworkContext } from "../network-context.js";
 import { recordEvent } from "../record-event.js";
@@ -64,6 +67,9 @@ export async function applyRoute(
 ): Promise<readonly InterchangeState[]> {
   const message = await tx.messages.get(messageId);
   if (message === null || message.state !== "received") return [];
+  // Compare-and-set before any write: of two routings of one message at once, only one moves it on from
+  // `received`; the other (on PostgreSQL it waits here for the first to commit) writes nothing.
+  if (!(await tx.messages.transition(message.id, "received", "routed", null))) return [];
   const states: InterchangeState[] = [];
   for (const [position, unit] of units.entries())
     states.push(await routeUnit(ctx, tx, message, unit, position));
@@ -95,7 +101,7 @@ async function routeUnit(
 ): Promise<InterchangeState> {
   const now = ctx.clock.now();
   const at = now.toISOString();
-  const verdict = await decide(ctx, tx, message, unit, now);
+  const verdict = await decide(ctx, tx, message, unit, now, position);
   const record: InterchangeRecord = {
     id: newId("ich_", now.getTime()),
     messageId: message.id,
@@ -114,6 +120,7 @@ async function routeUnit(
     createdAt: at,
   };
   await tx.interchanges.insert(record);
+  await watchInboundControl(ctx, tx, message, record, verdict.recipientAccountId);
   const subject = { messageId: message.id, interchangeId: record.id, accountId: message.accountId };
   const details = {
     sender: record.sender,
@@ -129,35 +136,29 @@ async function routeUnit(
     return verdict.state;
   }
   await recordEvent(tx, "interchange.accepted", at, subject, details);
-  const delivery = {
-    id: newId("dlv_", now.getTime()),
-    messageId: message.id,
-    interchangeId: record.id,
-    senderAccountId: message.accountId,
-    recipientAccountId: verdict.recipientAccountId,
-    fromIdentity: record.sender,
-    toIdentity: record.receiver,
-    route: "mailbox",
-    blobKey: message.blobKey,
-    rangeStart: unit.rangeStart,
-    rangeEnd: unit.rangeEnd,
-    format: message.format,
-    docTypes: unit.docTypes,
-    state: "in_mailbox" as const,
-    createdAt: at,
-    pickedUpAt: null,
-    expiresAt: new Date(now.getTime() + ctx.settings.retentionMs).toISOString(),
-  };
-  await tx.deliveries.insert(delivery);
-  await recordEvent(tx, "interchange.routed", at, subject, {
-    recipientAccountId: delivery.recipientAccountId,
-    deliveryId: delivery.id,
-  });
-  await recordEvent(tx, "delivery.in_mailbox", at, {
-    ...subject,
-    deliveryId: delivery.id,
-    accountId: delivery.recipientAccountId,
-  });
+  // To the mailbox, or pushed to the recipient's endpoint (see placeDelivery).
+  const delivery = await placeDelivery(
+    ctx,
+    tx,
+    {
+      id: newId("dlv_", now.getTime()),
+      messageId: message.id,
+      interchangeId: record.id,
+      senderAccountId: message.accountId,
+      recipientAccountId: verdict.recipientAccountId,
+      fromIdentity: record.sender,
+      toIdentity: record.receiver,
+      blobKey: message.blobKey,
+      rangeStart: unit.rangeStart,
+      rangeEnd: unit.rangeEnd,
+      format: message.format,
+      docTypes: unit.docTypes,
+      createdAt: at,
+      pickedUpAt: null,
+      expiresAt: new Date(now.getTime() + ctx.settings.retentionMs).toISOString(),
+    },
+    subject,
+  );
   const bytes = unit.rangeEnd - unit.rangeStart;
   for (const accountId of new Set([message.accountId, delivery.recipientAccountId])) {
     await tx.usage.record({
@@ -170,6 +171,14 @@ async function routeUnit(
       at,
     });
   }
+  await planAcknowledgments(
+    ctx,
+    tx,
+    message,
+    record,
+    unit.ackRequested ?? false,
+    delivery.recipientAccountId,
+  );
   return "routed";
 }
 
@@ -185,6 +194,7 @@ async function decide(
   message: MessageRecord,
   unit: RoutingUnit,
   now: Date,
+  position: number,
 ): Promise<Verdict> {
   const refuse = (state: InterchangeState, reason: string): Verdict => ({
     state,
@@ -201,17 +211,28 @@ async function decide(
       );
     }
     const since = new Date(now.getTime() - ctx.settings.duplicateWindowMs).toISOString();
-    const earlier = await tx.interchanges.findDuplicate(
-      unit.sender ?? "",
-      unit.receiver,
-      unit.control,
-      since,
-      message.id,
-    );
+    // A claim on a unique key, not a search: of two nodes routing the same interchange at once, the second
+    // waits for the first's transaction and then sees its claim.
+    // The network's own acknowledgments carry numbers of its sequences, not of the sender's: claiming them
+    // would collide with the control numbers of the sender's own interchanges.
+    const earlier =
+      message.channel === generatedAckChannel
+        ? null
+        : await tx.interchanges.claimControl(
+            {
+              sender: unit.sender ?? "",
+              receiver: unit.receiver,
+              control: unit.control,
+              messageId: message.id,
+              position,
+              at: now.toISOString(),
+            },
+            since,
+          );
     if (earlier !== null) {
       return refuse(
         "duplicate",
-        `duplicate of interchange ${earlier.id} (message ${earlier.messageId}): same sender, receiver and control number ${unit.control}`,
+        `duplicate of interchange ${earlier.interchangeId ?? "(removed)"} (message ${earlier.messageId}): same sender, receiver and control number ${unit.control}`,
       );
     }
   }

@@ -14,6 +14,8 @@ export interface RoutingUnit {
   readonly docTypes: readonly string[];
   readonly setCount: number;
   readonly warnings: readonly string[];
+  /** ISA14 = 1 / UNB 0031 = 1: the sender asks for an acknowledgment (absent in jobs queued before it existed). */
+  readonly ackRequested?: boolean;
 }
 
 /**
@@ -70,6 +72,7 @@ function ediUnit(summary: EnvelopeSummary): RoutingUnit {
     docTypes: summary.docTypes,
     setCount: summary.setCount,
     warnings: summary.errors.map((e) => `${e.code} at byte ${e.offset}`),
+    ackRequested: ic.ackRequested,
   };
 }
 
@@ -87,6 +90,7 @@ function isRoutingUnit(value: unknown): value is RoutingUnit {
     Number.isSafeInteger(unit.rangeEnd) &&
     strings(unit.docTypes) &&
     Number.isSafeInteger(unit.setCount) &&
-    strings(unit.warnings)
+    strings(unit.warnings) &&
+    (unit.ackRequested === undefined || typeof unit.ackRequested === "boolean")
   );
 }

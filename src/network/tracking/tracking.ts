@@ -1,5 +1,6 @@
 import { OpenVanError } from "../../kernel/index.js";
 import type {
+  AckItemRecord,
   DeliveryRecord,
   EventRecord,
   InterchangeRecord,
@@ -16,6 +17,8 @@ export interface MessageTimeline {
   readonly interchanges: readonly InterchangeRecord[];
   readonly deliveries: readonly DeliveryRecord[];
   readonly events: readonly EventRecord[];
+  /** Where its interchanges, groups and sets stand with their acknowledgments (those that expect one). */
+  readonly acknowledgments: readonly AckItemRecord[];
 }
 
 /**
@@ -49,7 +52,10 @@ export async function messageTimeline(
         ? e.interchangeId === null || ownInterchanges.has(e.interchangeId)
         : ownDeliveries.has(e.deliveryId)),
   );
-  return { message, interchanges, deliveries: all ? deliveries : own, events };
+  const acknowledgments: AckItemRecord[] = [];
+  for (const interchange of interchanges)
+    acknowledgments.push(...(await ctx.store.ackItems.listByInterchange(interchange.id)));
+  return { message, interchanges, deliveries: all ? deliveries : own, events, acknowledgments };
 }
 
 /** Searches what the principal's account sent or received (everything for the admin scope). */

@@ -104,4 +104,30 @@ describe("tieredBlobStore", () => {
       await tiered.store.close();
     }
   });
+
+  it("leaves a deferred small blob to the caller's transaction: written with it, or not at all", async () => {
+    const tiered = await openTiered("deferred", 10);
+    try {
+      const info = await tiered.blobs.put(chunks("ISA*00*~"), { deferSmall: true });
+      expect(info.commitIn).toBeTypeOf("function");
+      expect([tiered.commits, smallBlobRows(tiered.database)]).toEqual([0, 0]);
+      await expect(tiered.blobs.size(info.key)).resolves.toBeNull();
+      await expect(
+        tiered.store.transaction(async (tx) => {
+          await info.commitIn?.(tx);
+          throw new Error("the records failed");
+        }),
+      ).rejects.toThrow("the records failed");
+      expect(smallBlobRows(tiered.database)).toBe(0);
+      await tiered.store.transaction(async (tx) => info.commitIn?.(tx));
+      expect(await tiered.blobs.size(info.key)).toBe(8);
+      // A large blob is streamed on as before: nothing is left to the caller.
+      const large = await tiered.blobs.put(chunks("0123456789abcdef"), { deferSmall: true });
+      expect(large.commitIn).toBeUndefined();
+      expect(filesUnder(tiered.root)).toBe(1);
+    } finally {
+      await tiered.blobs.close();
+      await tiered.store.close();
+    }
+  });
 });

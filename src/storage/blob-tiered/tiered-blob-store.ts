@@ -54,9 +54,10 @@ export function tieredBlobStore(options: TieredBlobStoreOptions): BlobStore {
       const content = Buffer.concat(head, size);
       const sha256 = createHash("sha256").update(content).digest("hex");
       const key = newId(smallPrefix);
-      await commit((tx) =>
-        tx.smallBlobs.insert({ key, content, sha256, createdAt: clock.now().toISOString() }),
-      );
+      const write = (tx: MetadataRepositories): Promise<void> =>
+        tx.smallBlobs.insert({ key, content, sha256, createdAt: clock.now().toISOString() });
+      if (putOptions?.deferSmall) return { key, size, sha256, commitIn: write };
+      await commit(write);
       return { key, size, sha256 };
     },
 

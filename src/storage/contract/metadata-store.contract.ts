@@ -1,13 +1,17 @@
 import { afterAll, beforeAll, describe } from "vitest";
 import type { MetadataStore } from "../ports/index.js";
 import { accountsContract } from "./metadata/accounts-contract.js";
+import { acknowledgmentsContract } from "./metadata/acknowledgments-contract.js";
 import { deliveriesContract } from "./metadata/deliveries-contract.js";
+import { interchangeClaimsContract } from "./metadata/interchange-claims-contract.js";
 import { jobBatchesContract } from "./metadata/job-batches-contract.js";
 import { jobsContract } from "./metadata/jobs-contract.js";
 import { messagesContract } from "./metadata/messages-contract.js";
+import { outboundContract } from "./metadata/outbound-contract.js";
 import { smallBlobsContract } from "./metadata/small-blobs-contract.js";
 import { trackingContract } from "./metadata/tracking-contract.js";
 import { transactionsContract } from "./metadata/transactions-contract.js";
+import { usersContract } from "./metadata/users-contract.js";
 
 /**
  * What every MetadataStore must do, run against each real backend. One store serves the whole suite; each
@@ -34,12 +38,16 @@ export function describeMetadataStoreContract(
     });
 
     accountsContract(store);
+    acknowledgmentsContract(store);
     messagesContract(store);
     deliveriesContract(store);
     trackingContract(store);
     jobsContract(store);
     jobBatchesContract(store);
     smallBlobsContract(store);
+    outboundContract(store);
     transactionsContract(store);
+    usersContract(store);
+    interchangeClaimsContract(store);
   });
 }

@@ -1,14 +1,25 @@
 import type { Readable } from "node:stream";
+import type { MetadataRepositories } from "./metadata-store.js";
 
 export interface BlobInfo {
   readonly key: string;
   readonly size: number;
   readonly sha256: string;
+  /**
+   * Only after a put with `deferSmall` that a store kept in the metadata database: the blob is not written
+   * yet; it exists once the caller runs this in the transaction that commits the records referring to it.
+   */
+  readonly commitIn?: (tx: MetadataRepositories) => Promise<void>;
 }
 
 export interface BlobPutOptions {
   /** Refuse (and leave nothing behind) when the stream is longer than this. */
   readonly maxBytes?: number;
+  /**
+   * The caller commits a small blob in its own transaction (see BlobInfo.commitIn) rather than the store in one
+   * of its own: one commit instead of two, and no blob without the records that refer to it.
+   */
+  readonly deferSmall?: boolean;
 }
 
 /**

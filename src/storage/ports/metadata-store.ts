@@ -1,4 +1,18 @@
 import type {
+  AckItemRepository,
+  AckProfileRepository,
+  GeneratedAckRepository,
+  InboundControlRepository,
+} from "./acknowledgments.js";
+import type { As2Repository } from "./as2.js";
+import type {
+  InterconnectRepository,
+  NotificationEmailRepository,
+  PushEndpointRepository,
+  WebhookCallRepository,
+  WebhookRepository,
+} from "./outbound.js";
+import type {
   AccountRecord,
   ApiKeyRecord,
   DeliveryRecord,
@@ -12,6 +26,8 @@ import type {
   MessageState,
   UsageRecord,
 } from "./records.js";
+import type { SftpLoginRepository } from "./sftp-logins.js";
+import type { SessionRepository, UserRepository } from "./users.js";
 
 /** A page of results and the cursor of the next page (null on the last page). */
 export interface Page<T> {
@@ -48,6 +64,11 @@ export interface MessageRepository {
   /** The latest message of the account with this content hash received at or after `since`. */
   findRecentByHash(accountId: string, sha256: string, since: string): Promise<MessageRecord | null>;
   setState(id: string, state: MessageState, reason: string | null): Promise<void>;
+  /**
+   * Compare-and-set: moves the message to `state` only while it is in `from`; false when it was not (another
+   * worker changed it first; on PostgreSQL the loser waits for the winner's commit, then sees the new state).
+   */
+  transition(id: string, from: MessageState, state: MessageState, reason: string | null): Promise<boolean>;
   /** Messages received before `before` (for retention), oldest first. */
   listReceivedBefore(before: string, limit: number): Promise<readonly MessageRecord[]>;
   delete(id: string): Promise<void>;
@@ -65,6 +86,29 @@ export interface InterchangeRepository {
     excludeMessageId: string,
   ): Promise<InterchangeRecord | null>;
   setState(id: string, state: InterchangeState, reason: string | null): Promise<void>;
+  /**
+   * Claims (sender, receiver, control) for the interchange at `position` of message `messageId`, in the
+   * caller's transaction: the claim is one row under a unique key, so that of two transactions claiming the same
+   * key at once, the second waits for the first and sees its claim. A claim older than `since`, or one of the
+   * same message (routing again), is taken over. Null when the claim is now this interchange's; otherwise the
+   * claim that holds the key (its interchange is null when retention has removed it).
+   */
+  claimControl(claim: ControlClaim, since: string): Promise<HeldControlClaim | null>;
+}
+
+/** The key of duplicate detection, and the interchange that holds it. */
+export interface ControlClaim {
+  readonly sender: string;
+  readonly receiver: string;
+  readonly control: string;
+  readonly messageId: string;
+  readonly position: number;
+  readonly at: string;
+}
+
+export interface HeldControlClaim {
+  readonly messageId: string;
+  readonly interchangeId: string | null;
 }
 
 export interface TrackingFilter {
@@ -99,6 +143,8 @@ export interface DeliveryRepository {
   delete(id: string): Promise<void>;
   /** Deliveries still pointing at a blob (so that it is kept). */
   countByBlob(blobKey: string): Promise<number>;
+  /** Moves a delivery from one of the `from` states to `to`; false when it was in none of them. */
+  transition(id: string, from: readonly DeliveryState[], to: DeliveryState): Promise<boolean>;
 }
 
 export interface EventRepository {
@@ -139,7 +185,8 @@ export interface JobRepository {
   claim(kinds: readonly string[], worker: string, now: string, leaseUntil: string): Promise<JobRecord | null>;
   /**
    * Takes up to `limit` jobs of these kinds at once, in one statement each for the jobs whose lease ran out
-   * (first) and for the due ones (oldest first); none when there is nothing to do.
+   * (first) and for the due ones (oldest first); none when there is nothing to do. `expired: false` leaves
+   * out the look for jobs whose lease ran out (a runner does it only now and then).
    */
   claimBatch(
     kinds: readonly string[],
@@ -147,6 +194,7 @@ export interface JobRepository {
     now: string,
     leaseUntil: string,
     limit: number,
+    options?: { readonly expired?: boolean },
   ): Promise<readonly JobRecord[]>;
   /** Moves the lease of these running jobs of the worker to `leaseUntil`; how many the worker still held. */
   extendLease(ids: readonly string[], worker: string, leaseUntil: string): Promise<number>;
@@ -183,6 +231,8 @@ export interface SmallBlobRepository {
 /** Durable counters, each advanced atomically (one INSERT … ON CONFLICT … DO UPDATE … RETURNING). */
 export interface ControlNumberRepository {
   next(scope: string): Promise<number>;
+  /** Takes `count` numbers at once (one statement) and returns the first; the block is first..first+count-1. */
+  reserve(scope: string, count: number): Promise<number>;
 }
 
 /** Everything the network reads and writes, inside or outside a transaction. */
@@ -199,6 +249,19 @@ export interface MetadataRepositories {
   readonly jobs: JobRepository;
   readonly controlNumbers: ControlNumberRepository;
   readonly smallBlobs: SmallBlobRepository;
+  readonly ackProfiles: AckProfileRepository;
+  readonly generatedAcks: GeneratedAckRepository;
+  readonly ackItems: AckItemRepository;
+  readonly inboundControls: InboundControlRepository;
+  readonly pushEndpoints: PushEndpointRepository;
+  readonly interconnects: InterconnectRepository;
+  readonly webhooks: WebhookRepository;
+  readonly webhookCalls: WebhookCallRepository;
+  readonly notificationEmails: NotificationEmailRepository;
+  readonly users: UserRepository;
+  readonly sessions: SessionRepository;
+  readonly sftpLogins: SftpLoginRepository;
+  readonly as2: As2Repository;
 }
 
 export interface MetadataCapabilities {

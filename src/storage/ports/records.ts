@@ -50,7 +50,20 @@ export interface MessageRecord {
   readonly receivedAt: string;
 }
 
-export type InterchangeState = "accepted" | "rejected" | "duplicate" | "unroutable" | "routed";
+/**
+ * `accepted` → `routed` on the network; then, when its receiver answers, `acknowledged`, `accepted_with_errors`
+ * or `rejected` (by the partner's TA1 / 997 / 999 / CONTRL), or `ack_overdue` when no answer came in time.
+ * `rejected`, `duplicate` and `unroutable` are also the network's own refusals (the reason says which).
+ */
+export type InterchangeState =
+  | "accepted"
+  | "rejected"
+  | "duplicate"
+  | "unroutable"
+  | "routed"
+  | "acknowledged"
+  | "accepted_with_errors"
+  | "ack_overdue";
 
 export interface InterchangeRecord {
   readonly id: string;
@@ -71,7 +84,11 @@ export interface InterchangeRecord {
   readonly createdAt: string;
 }
 
-export type DeliveryState = "in_mailbox" | "picked_up" | "expired";
+/**
+ * Mailbox deliveries go `in_mailbox` → `picked_up` (or `expired`). Pushed deliveries (route `as2`/`sftp`) go
+ * `pushing` → `delivered` (the far side's receipt is in the event), or `push_failed` after the last attempt.
+ */
+export type DeliveryState = "in_mailbox" | "picked_up" | "expired" | "pushing" | "delivered" | "push_failed";
 
 /** One interchange (or file) on its way to one recipient. Mailbox items are deliveries in state `in_mailbox`. */
 export interface DeliveryRecord {

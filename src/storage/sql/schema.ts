@@ -1,5 +1,13 @@
 import type { ColumnType, Generated } from "kysely";
 import type { DeliveryState, InterchangeState, JobState, MessageState, ServiceLine } from "../ports/index.js";
+import type {
+  AckItemsTable,
+  AckProfilesTable,
+  ControlFindingsTable,
+  GeneratedAcksTable,
+  InboundControlsTable,
+} from "./acknowledgment-tables.js";
+import type { As2CertificatesTable, As2MessagesTable, As2ProfilesTable } from "./as2-tables.js";
 
 /**
  * The metadata tables, shared by SQLite and PostgreSQL. Times are stored as ISO-8601 text in UTC (they sort
@@ -17,6 +25,25 @@ export interface Database {
   jobs: JobsTable;
   control_numbers: ControlNumbersTable;
   small_blobs: SmallBlobsTable;
+  ack_profiles: AckProfilesTable;
+  generated_acks: GeneratedAcksTable;
+  ack_items: AckItemsTable;
+  inbound_controls: InboundControlsTable;
+  control_findings: ControlFindingsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  interchange_claims: InterchangeClaimsTable;
+  push_endpoints: PushEndpointsTable;
+  interconnects: InterconnectsTable;
+  webhooks: WebhooksTable;
+  webhook_calls: WebhookCallsTable;
+  notification_emails: NotificationEmailsTable;
+  sftp_logins: SftpLoginsTable;
+  ssh_keys: SshKeysTable;
+  ssh_host_keys: SshHostKeysTable;
+  as2_certificates: As2CertificatesTable;
+  as2_profiles: As2ProfilesTable;
+  as2_messages: As2MessagesTable;
 }
 
 export interface AccountsTable {
@@ -148,5 +175,118 @@ export interface SmallBlobsTable {
   content: Uint8Array;
   size: ColumnType<number, number, number>;
   sha256: string;
+  created_at: string;
+}
+
+/** Where an account's deliveries are pushed (0007); `active` is 1 or 0. */
+export interface PushEndpointsTable {
+  id: string;
+  account_id: string;
+  kind: "as2" | "sftp";
+  settings: string;
+  active: number;
+  created_at: string;
+}
+
+export interface InterconnectsTable {
+  account_id: string;
+  network: string;
+  created_at: string;
+}
+
+export interface WebhooksTable {
+  id: string;
+  account_id: string;
+  url: string;
+  secret: string;
+  events: string;
+  active: number;
+  created_at: string;
+}
+
+export interface WebhookCallsTable {
+  id: string;
+  webhook_id: string;
+  account_id: string;
+  notification_id: string;
+  type: string;
+  body: string;
+  state: "pending" | "delivered" | "failed";
+  attempts: number;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NotificationEmailsTable {
+  account_id: string;
+  address: string;
+  events: string;
+  updated_at: string;
+}
+
+/** People who sign in (0008-users); `email` is lower case and unique. */
+export interface UsersTable {
+  id: string;
+  account_id: string;
+  email: string;
+  display_name: string;
+  role: "admin" | "member";
+  scope: "account" | "admin";
+  password_hash: string;
+  created_at: string;
+  password_changed_at: string;
+  disabled_at: string | null;
+}
+
+/** Signed-in users: the token's prefix finds the row, the secret is kept only as a hash. */
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  prefix: string;
+  secret_hash: string;
+  created_at: string;
+  expires_at: string;
+}
+
+/**
+ * One row per (sender, receiver, control number): the interchange that holds it for duplicate detection
+ * (0008-interchange-claims). A unique key, so that two routers cannot both accept the same interchange.
+ */
+export interface InterchangeClaimsTable {
+  sender: string;
+  receiver: string;
+  control: string;
+  message_id: string;
+  position: number;
+  claimed_at: string;
+}
+
+/** SFTP logins (0005): one per account, the username unique on the network. */
+export interface SftpLoginsTable {
+  account_id: string;
+  username: string;
+  password_hash: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SshKeysTable {
+  id: string;
+  account_id: string;
+  algorithm: string;
+  bits: number;
+  fingerprint: string;
+  public_key: string;
+  comment: string;
+  created_at: string;
+}
+
+export interface SshHostKeysTable {
+  algorithm: string;
+  private_key: string;
+  public_key: string;
+  fingerprint: string;
   created_at: string;
 }

@@ -71,7 +71,6 @@ export function sendMessageRoute(deps: RouteDeps): FastifyPluginAsync {
         const who = principalOf(request);
         const length = Number(request.headers["content-length"]);
         if (Number.isFinite(length) && length > deps.ctx.settings.maxMessageBytes) {
-          reply.header("connection", "close");
           throw new OpenVanError(
             "BLOB_TOO_LARGE",
             `the message has ${length} bytes; this network takes at most ${deps.ctx.settings.maxMessageBytes}`,
@@ -106,9 +105,15 @@ export function sendMessageRoute(deps: RouteDeps): FastifyPluginAsync {
   };
 }
 
-/** The request body as the content-type parser handed it over: the raw stream, or nothing at all. */
+/**
+ * The request body as the content-type parser handed it over: the raw stream, or nothing at all. Leaving the
+ * loop early (an upload refused as too large) must not destroy the request, which would reset the connection
+ * before the client hears why: the rest is drained by the error handler instead.
+ */
 function bodyStream(body: unknown): AsyncIterable<Uint8Array> {
-  if (typeof body === "object" && body !== null && Symbol.asyncIterator in body) return body as Readable;
+  if (typeof body === "object" && body !== null && Symbol.asyncIterator in body) {
+    return (body as Readable).iterator({ destroyOnReturn: false });
+  }
   return (async function* () {})();
 }
 

@@ -4,7 +4,7 @@ import { searchTracking } from "../../../network/index.js";
 import { principalOf } from "../authenticate.js";
 import type { RouteDeps } from "../route-deps.js";
 import { errorResponses } from "../views/error-schema.js";
-import { interchangeSchema, interchangeView } from "../views/interchange-view.js";
+import { interchangeSchema, interchangeStateNames, interchangeView } from "../views/interchange-view.js";
 import { nextPagePath, pageSchema } from "../views/page-schema.js";
 
 interface TrackQuery {
@@ -35,10 +35,7 @@ export function trackRoute(deps: RouteDeps): FastifyPluginAsync {
               partner: text("Sender or receiver identity, QUAL:ID."),
               control: text("Interchange control number."),
               docType: text("Transaction set / message type, e.g. 850 or ORDERS."),
-              state: {
-                type: "string",
-                enum: ["accepted", "rejected", "duplicate", "unroutable", "routed"],
-              },
+              state: { type: "string", enum: interchangeStateNames },
               from: text("From this time on (ISO-8601 date or time), inclusive."),
               to: text("Up to this time (ISO-8601), exclusive; a date alone includes that whole day."),
               limit: { type: "integer", minimum: 1, maximum: 500, default: 100 },

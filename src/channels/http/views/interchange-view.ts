@@ -1,4 +1,16 @@
-import type { InterchangeRecord } from "../../../storage/ports/index.js";
+import type { InterchangeRecord, InterchangeState } from "../../../storage/ports/index.js";
+
+/** Every interchange state (InterchangeState), for schemas and filters. */
+export const interchangeStateNames: readonly InterchangeState[] = [
+  "accepted",
+  "rejected",
+  "duplicate",
+  "unroutable",
+  "routed",
+  "acknowledged",
+  "accepted_with_errors",
+  "ack_overdue",
+];
 
 /** One interchange (or non-EDI file) as tracking shows it. */
 export const interchangeSchema = {
@@ -26,7 +38,12 @@ export const interchangeSchema = {
     docTypes: { type: "array", items: { type: "string" } },
     setCount: { type: "integer" },
     size: { type: "integer" },
-    state: { type: "string", enum: ["accepted", "rejected", "duplicate", "unroutable", "routed"] },
+    state: {
+      type: "string",
+      enum: interchangeStateNames,
+      description:
+        "On the network: accepted, routed (or rejected, duplicate, unroutable); then, as its receiver answers: acknowledged, accepted_with_errors, rejected, or ack_overdue.",
+    },
     reason: { type: ["string", "null"] },
     createdAt: { type: "string", format: "date-time" },
   },

@@ -28,7 +28,10 @@ export const mailboxItemSchema = {
     format: { type: "string", enum: ["x12", "edifact", "file"] },
     docTypes: { type: "array", items: { type: "string" } },
     size: { type: "integer", description: "Bytes of the content." },
-    state: { type: "string", enum: ["in_mailbox", "picked_up", "expired"] },
+    state: {
+      type: "string",
+      enum: ["in_mailbox", "picked_up", "expired", "pushing", "delivered", "push_failed"],
+    },
     receivedAt: { type: "string", format: "date-time", description: "When it arrived in the mailbox." },
     pickedUpAt: { type: ["string", "null"], format: "date-time" },
     expiresAt: { type: ["string", "null"], format: "date-time" },

@@ -1,5 +1,6 @@
 import type { MessageTimeline } from "../../../network/index.js";
 import type { DeliveryRecord, EventRecord } from "../../../storage/ports/index.js";
+import { ackItemSchema, ackItemView } from "./ack-item-view.js";
 import { interchangeSchema, interchangeView } from "./interchange-view.js";
 
 const deliverySchema = {
@@ -11,7 +12,10 @@ const deliverySchema = {
     from: { type: "string" },
     to: { type: "string" },
     route: { type: "string", description: "How it is delivered: `mailbox`." },
-    state: { type: "string", enum: ["in_mailbox", "picked_up", "expired"] },
+    state: {
+      type: "string",
+      enum: ["in_mailbox", "picked_up", "expired", "pushing", "delivered", "push_failed"],
+    },
     createdAt: { type: "string", format: "date-time" },
     pickedUpAt: { type: ["string", "null"], format: "date-time" },
     expiresAt: { type: ["string", "null"], format: "date-time" },
@@ -48,6 +52,7 @@ export const messageStorySchema = {
     interchanges: { type: "array", items: interchangeSchema },
     deliveries: { type: "array", items: deliverySchema },
     events: { type: "array", items: eventSchema },
+    acknowledgments: { type: "array", items: ackItemSchema },
   },
 } as const;
 
@@ -67,6 +72,7 @@ export function messageStoryView(timeline: MessageTimeline): Record<string, unkn
     interchanges: timeline.interchanges.map(interchangeView),
     deliveries: timeline.deliveries.map(deliveryView),
     events: timeline.events.map(eventView),
+    acknowledgments: timeline.acknowledgments.map(ackItemView),
   };
 }
 

@@ -16,5 +16,18 @@ export function sqlControlNumberRepository(db: Kysely<Database>): ControlNumberR
         .executeTakeFirstOrThrow();
       return Number(row.value);
     },
+    /** The same upsert, advancing by `count`: the block ends at the returned value. */
+    async reserve(scope, count) {
+      const n = Math.max(1, Math.floor(count));
+      const row = await db
+        .insertInto("control_numbers")
+        .values({ scope, value: n })
+        .onConflict((oc) =>
+          oc.column("scope").doUpdateSet((eb) => ({ value: eb("control_numbers.value", "+", n) })),
+        )
+        .returning("value")
+        .executeTakeFirstOrThrow();
+      return Number(row.value) - n + 1;
+    },
   };
 }

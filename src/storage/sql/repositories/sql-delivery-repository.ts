@@ -92,6 +92,16 @@ export function sqlDeliveryRepository(db: Kysely<Database>, prepared: PreparedQu
     async delete(id) {
       await db.deleteFrom("deliveries").where("id", "=", id).execute();
     },
+    async transition(id, from, to) {
+      if (from.length === 0) return false;
+      const result = await db
+        .updateTable("deliveries")
+        .set({ state: to })
+        .where("id", "=", id)
+        .where("state", "in", from)
+        .executeTakeFirst();
+      return touchedAny(result);
+    },
     async countByBlob(blobKey) {
       const row = await db
         .selectFrom("deliveries")

@@ -29,41 +29,60 @@ export function sqlJobRepository(
     now: string,
     leaseUntil: string,
     limit: number,
+    options: { readonly expired?: boolean } = {},
   ): Promise<JobRecord[]> {
     if (kinds.length === 0 || !(limit >= 1)) return [];
     // A literal limit: with a bound one, SQLite plans the subquery without knowing how few rows it wants.
     const most = Math.floor(limit);
+    // Runners claim all the time: each shape (lease ran out or due, number of kinds, limit) is a prepared
+    // statement, built and compiled once; the kinds are its parameters k0, k1, ….
+    const values: Record<string, string> = { worker, now, leaseUntil };
+    kinds.forEach((kind, i) => {
+      values[`k${i}`] = kind;
+    });
     const take = async (expired: boolean, count: number): Promise<JobRecord[]> => {
-      const rows = await db
-        .updateTable("jobs")
-        .set((eb) => ({
-          state: "running",
-          attempts: eb("attempts", "+", 1),
-          worker,
-          lease_until: leaseUntil,
-        }))
-        .where("id", "in", (eb) =>
-          eb
-            .selectFrom("jobs as due")
-            .select("due.id")
-            .where("due.kind", "in", kinds)
-            .$call((qb) =>
-              expired
-                ? qb
-                    .where("due.state", "=", "running")
-                    .where("due.lease_until", "<", now)
-                    .orderBy("due.lease_until")
-                : qb.where("due.state", "=", "ready").where("due.run_at", "<=", now).orderBy("due.run_at"),
+      const { rows } = await prepared.run(
+        db,
+        `jobs.claim.${expired ? "expired" : "due"}.${kinds.length}.${count}`,
+        (d, v: Record<string, string>) =>
+          d
+            .updateTable("jobs")
+            .set((eb) => ({
+              state: "running",
+              attempts: eb("attempts", "+", 1),
+              worker: v.worker as string,
+              lease_until: v.leaseUntil as string,
+            }))
+            .where("id", "in", (eb) =>
+              eb
+                .selectFrom("jobs as due")
+                .select("due.id")
+                .where(
+                  "due.kind",
+                  "in",
+                  kinds.map((_, i) => v[`k${i}`] as string),
+                )
+                .$call((qb) =>
+                  expired
+                    ? qb
+                        .where("due.state", "=", "running")
+                        .where("due.lease_until", "<", v.now as string)
+                        .orderBy("due.lease_until")
+                    : qb
+                        .where("due.state", "=", "ready")
+                        .where("due.run_at", "<=", v.now as string)
+                        .orderBy("due.run_at"),
+                )
+                .orderBy("due.id")
+                .limit(sql.lit(count))
+                .$call((qb) => (flavour.capabilities.skipLocked ? qb.forUpdate().skipLocked() : qb)),
             )
-            .orderBy("due.id")
-            .limit(sql.lit(count))
-            .$call((qb) => (flavour.capabilities.skipLocked ? qb.forUpdate().skipLocked() : qb)),
-        )
-        .returningAll()
-        .execute();
+            .returningAll(),
+        values,
+      );
       return rows.map(fromRow).sort(byRunAt);
     };
-    const taken = await take(true, most);
+    const taken = options.expired === false ? [] : await take(true, most);
     return taken.length < most ? [...taken, ...(await take(false, most - taken.length))] : taken;
   }
 

@@ -75,6 +75,21 @@ export function sqlMessageRepository(db: Kysely<Database>, prepared: PreparedQue
         { id, state, reason },
       );
     },
+    async transition(id, from, state, reason) {
+      // Routing asks this once per message: a prepared statement, built and compiled once.
+      const result = await prepared.run(
+        db,
+        "messages.transition",
+        (d, v: { id: string; from: MessageState; state: MessageState; reason: string | null }) =>
+          d
+            .updateTable("messages")
+            .set({ state: v.state, reason: v.reason })
+            .where("id", "=", v.id)
+            .where("state", "=", v.from),
+        { id, from, state, reason },
+      );
+      return (result.numAffectedRows ?? 0n) > 0n;
+    },
     async listReceivedBefore(before, limit) {
       const rows = await db
         .selectFrom("messages")

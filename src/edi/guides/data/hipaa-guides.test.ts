@@ -1,0 +1,200 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { builtinGuideFiles } from "../builtin-guide-files.js";
+import { builtinGuides } from "../builtin-guides.js";
+import { GuideSet } from "../guide-set.js";
+import type { ElementDef, GuideDoc, GuideNode, SegmentDef } from "../guide-types.js";
+import { isCompositeDef, isLoopNode } from "../guide-types.js";
+import { loadGuide } from "../load-guide.js";
+import { validateInterchanges } from "../validate-interchanges.js";
+
+/**
+ * The HIPAA implementation guides (x12-hipaa/): each carries its own segment block, so every segment its
+ * structure names must be defined there, and its loops, repeats, qualifiers and element rules must hold
+ * together. Real files from ../shared/conformance are validated with them when that directory is present.
+ */
+const dataDir = fileURLToPath(new URL("./x12-hipaa/", import.meta.url));
+const files = readdirSync(dataDir)
+  .filter((f) => f.endsWith(".json"))
+  .sort();
+const guides = files.map((f) => ({
+  file: f,
+  doc: JSON.parse(readFileSync(dataDir + f, "utf8")) as GuideDoc,
+}));
+
+const X12_TYPES = new Set([
+  "AN",
+  "ID",
+  "DT",
+  "TM",
+  "R",
+  "B",
+  ...Array.from({ length: 10 }, (_, i) => `N${i}`),
+]);
+
+function elementProblems(where: string, e: ElementDef, out: string[]): void {
+  if (!["M", "O", "X", "N"].includes(e.req)) out.push(`${where}: req ${e.req}`);
+  if (isCompositeDef(e)) {
+    if (!/^C\d{3}$/.test(e.id)) out.push(`${where}: composite id ${e.id}`);
+    if (e.components.length === 0) out.push(`${where}: composite without components`);
+    e.components.forEach((c, i) => {
+      elementProblems(`${where}-${String(i + 1).padStart(2, "0")}`, c, out);
+    });
+    return;
+  }
+  if (!/^\d{1,4}$/.test(e.id)) out.push(`${where}: element id ${e.id}`);
+  if (!X12_TYPES.has(e.type)) out.push(`${where}: type ${e.type}`);
+  if (!(e.min >= 1 && e.min <= e.max)) out.push(`${where}: min ${e.min} max ${e.max}`);
+  if (e.type === "DT" && ![6, 8].includes(e.max)) out.push(`${where}: a date of ${e.max} characters`);
+  for (const c of e.codes ?? [])
+    if (c.length < e.min || c.length > e.max) out.push(`${where}: code ${c} length`);
+}
+
+/** Syntax notes name positions the segment has. */
+function syntaxProblems(
+  where: string,
+  notes: readonly string[] | undefined,
+  count: number,
+  out: string[],
+): void {
+  for (const n of notes ?? []) {
+    const positions = (n.slice(1).match(/\d\d/g) ?? []).map(Number);
+    if (positions.length < 2 || positions.some((p) => p < 1 || p > count)) out.push(`${where}: syntax ${n}`);
+  }
+}
+
+function nodeProblems(
+  where: string,
+  nodes: readonly GuideNode[],
+  segments: Readonly<Record<string, SegmentDef>>,
+  out: string[],
+): void {
+  nodes.forEach((n, i) => {
+    const at = `${where}[${i}]`;
+    if (!(Number.isInteger(n.max) && n.max >= 1)) out.push(`${at}: max ${n.max}`);
+    if (n.req !== "M" && n.req !== "O") out.push(`${at}: req ${n.req}`);
+    if (isLoopNode(n)) {
+      const trigger = n.body[0];
+      if (trigger === undefined || isLoopNode(trigger)) out.push(`${at} ${n.loop}: no trigger segment first`);
+      else if (trigger.req !== "M" || trigger.max !== 1)
+        out.push(`${at} ${n.loop}: trigger must be M, max 1`);
+      nodeProblems(`${at}.${n.loop}`, n.body, segments, out);
+      return;
+    }
+    const def = segments[n.seg];
+    if (def === undefined) {
+      out.push(`${at}: segment ${n.seg} is not defined`);
+      return;
+    }
+    // A match names an ID element of the segment and values its code list allows.
+    for (const [pos, codes] of Object.entries(n.match ?? {})) {
+      const e = def.elements[Number(pos) - 1];
+      if (e === undefined || isCompositeDef(e) || e.type !== "ID") {
+        out.push(`${at}: match ${n.seg}${pos} is not an ID element`);
+        continue;
+      }
+      for (const c of codes)
+        if (e.codes !== undefined && !e.codes.includes(c)) out.push(`${at}: ${n.seg}${pos} ${c}`);
+    }
+  });
+}
+
+describe("HIPAA guides (src/edi/guides/data/x12-hipaa)", () => {
+  it("are 13 guides, each registered as a built-in", () => {
+    expect(files.length).toBe(13);
+    const registered = builtinGuideFiles.map((f) => f.file);
+    for (const f of files) expect(registered).toContain(`x12-hipaa/${f}`);
+  });
+
+  it.each(guides)("$file: loads, and names only segments it defines", ({ file, doc }) => {
+    expect(() => loadGuide(doc, file)).not.toThrow();
+    expect(doc.standard).toBe("x12");
+    expect(doc.versions.length).toBe(1);
+    expect(doc.versions[0]).toMatch(/^00[45]010X\d{3}(A\d)?$/);
+    expect(file).toBe(`${doc.id.replace(/^hipaa-/, "")}.json`);
+    const segments = doc.segments ?? {};
+    const out: string[] = [];
+    nodeProblems("structure", doc.structure, segments, out);
+    for (const [tag, def] of Object.entries(segments)) {
+      def.elements.forEach((e, i) => {
+        elementProblems(`${tag}${String(i + 1).padStart(2, "0")}`, e, out);
+      });
+      syntaxProblems(tag, def.syntax, def.elements.length, out);
+    }
+    const first = doc.structure[0];
+    const last = doc.structure.at(-1);
+    expect(first && !isLoopNode(first) && first.seg).toBe("ST");
+    expect(last && !isLoopNode(last) && last.seg).toBe("SE");
+    expect(segments.ST?.elements[0]).toMatchObject({ codes: [doc.set] });
+    expect(out).toEqual([]);
+  });
+
+  it.each(guides)("$file: compiles without problems and is chosen by its GS08", ({ doc }) => {
+    const version = doc.versions[0] as string;
+    const compiled = builtinGuides().select({
+      standard: "x12",
+      set: doc.set,
+      groupVersion: version,
+      setVersion: null,
+    });
+    expect(compiled?.id).toBe(doc.id);
+    expect(compiled?.problems).toEqual([]);
+  });
+});
+
+/** Real HIPAA files (<repo>/../shared/conformance) that OpenVAN's guides must accept without a finding. */
+const conformance = fileURLToPath(new URL("../../../../../shared/conformance/", import.meta.url));
+const present = existsSync(`${conformance}manifest.json`);
+if (!present) console.log("skipped: ../shared/conformance not found");
+
+const sound = [
+  "stu__005010_X212-HR277_pass_1.era",
+  "ims__837_5010_x12_ambiguous_loop.txt",
+  "stu__005010_X220A1-BE834_pass_enroll-employee-in-multiple-health-care-insurance-products.edi",
+  "stu__005010_X221A1-HP835_pass_multiple-claims-single-check.edi",
+  "lfh__270_005010X279A1_subscriber-health-benefit-check.270",
+  "lfh__271_005010X279A1_dependent-health-benefit-check.271",
+  "lfh__834_005010X220A1_add-dependent.834",
+  "lfh__834_005010X220A1_terminate-subscriber-eligibility.834",
+  "oop__INS__835__4010_Example1_GripElements.txt",
+  "oop__INS__835__5010_ExampleFromNth.txt",
+  "oop__INS__835__5010_FromNth_835_WithMultipleInterchanges.txt",
+  "pyx__834_deident_family.txt",
+  "pyx__835_mult_loops.txt",
+  "x12p__835_profee.edi",
+];
+
+/**
+ * Files where a payer or provider level (HL 20 / 19) starts again after a subscriber's claims: only a loop
+ * trigger matched by its qualifier (HL03, NM101) places them right.
+ */
+const restartedLevels = [
+  "lfh__276_005010X212_claim-level-status.276",
+  "stu__005010_X212-HR276_case_1.edi",
+  "ims__277_5010_x12_277_x212.txt",
+];
+
+/** What the guides find in a file, beyond what the reader alone finds (syntax and envelopes). */
+function findings(file: string): string[] {
+  const bytes = readFileSync(`${conformance}x12/${file}`);
+  const text = (f: { code: string; offset: number; message: string }) =>
+    `${f.code} @${f.offset} ${f.message}`;
+  const syntax = new Set(validateInterchanges(bytes, GuideSet.of([], [])).findings.map(text));
+  return validateInterchanges(bytes, builtinGuides())
+    .findings.map(text)
+    .filter((f) => !syntax.has(f));
+}
+
+describe.skipIf(!present)("HIPAA guides on real files (../shared/conformance)", () => {
+  it.each(sound.filter((f) => existsSync(`${conformance}x12/${f}`)))("%s: no finding", (file) => {
+    expect(findings(file)).toEqual([]);
+  });
+
+  it.each(restartedLevels.filter((f) => existsSync(`${conformance}x12/${f}`)))(
+    "%s: restarted levels are matched by their qualifier, no finding",
+    (file) => {
+      expect(findings(file)).toEqual([]);
+    },
+  );
+});

@@ -1,0 +1,25 @@
+import type { ErrorCode } from "../../kernel/index.js";
+
+/** The error codes only the guide validator reports (the reader reports the envelope and syntax ones). */
+export const guideFaultCodes: readonly ErrorCode[] = [
+  "EDI_SEGMENT_NOT_IN_SET",
+  "EDI_SEGMENT_UNEXPECTED",
+  "EDI_SEGMENT_OUT_OF_ORDER",
+  "EDI_SEGMENT_MISSING",
+  "EDI_LOOP_REPEATS_EXCEEDED",
+  "EDI_SEGMENT_REPEATS_EXCEEDED",
+  "EDI_ELEMENT_MISSING",
+  "EDI_ELEMENT_CONDITION_MISSING",
+  "EDI_ELEMENT_EXCLUSION_VIOLATED",
+  "EDI_ELEMENT_NOT_USED",
+  "EDI_ELEMENT_TOO_MANY",
+  "EDI_COMPONENTS_TOO_MANY",
+  "EDI_ELEMENT_REPEATS_EXCEEDED",
+  "EDI_ELEMENT_TOO_SHORT",
+  "EDI_ELEMENT_TOO_LONG",
+  "EDI_ELEMENT_INVALID_CHARACTER",
+  "EDI_ELEMENT_INVALID_CODE",
+  "EDI_ELEMENT_INVALID_DATE",
+  "EDI_ELEMENT_INVALID_TIME",
+  "EDI_HL_HIERARCHY_INVALID",
+];

@@ -1,0 +1,102 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { builtinGuides, validateInterchanges } from "../src/edi/guides/index.js";
+import {
+  type AckReport,
+  type InterchangeJson,
+  render997,
+  render999,
+  renderContrl,
+  sequentialControlNumbers,
+  writeInterchange,
+} from "../src/edi/index.js";
+import { ackDeviations, guideDeviations } from "./support/guide-conformance-expectations.js";
+
+/** The shared corpus of public X12 and EDIFACT files sits next to the repository: <repo>/../shared/conformance. */
+const root = fileURLToPath(new URL("../../shared/conformance/", import.meta.url));
+const present = existsSync(join(root, "manifest.json"));
+if (!present) console.log("skipped: ../shared/conformance not found");
+
+interface ManifestEntry {
+  readonly file: string;
+  readonly std: "x12" | "edifact";
+  readonly negative: boolean;
+}
+
+const manifest: readonly ManifestEntry[] = present
+  ? JSON.parse(readFileSync(join(root, "manifest.json"), "utf8"))
+  : [];
+const sound = manifest.filter((e) => !e.negative);
+const guides = builtinGuides();
+const now = new Date("2024-03-16T08:05:00Z");
+
+/** Codes of the faults only a guide finds (the reader's own are the conformance test's business). */
+const guideCodes = new Set([
+  "EDI_SEGMENT_NOT_IN_SET",
+  "EDI_SEGMENT_UNEXPECTED",
+  "EDI_SEGMENT_OUT_OF_ORDER",
+  "EDI_SEGMENT_MISSING",
+  "EDI_LOOP_REPEATS_EXCEEDED",
+  "EDI_SEGMENT_REPEATS_EXCEEDED",
+  "EDI_ELEMENT_MISSING",
+  "EDI_ELEMENT_CONDITION_MISSING",
+  "EDI_ELEMENT_EXCLUSION_VIOLATED",
+  "EDI_ELEMENT_NOT_USED",
+  "EDI_ELEMENT_TOO_MANY",
+  "EDI_COMPONENTS_TOO_MANY",
+  "EDI_ELEMENT_REPEATS_EXCEEDED",
+  "EDI_ELEMENT_TOO_SHORT",
+  "EDI_ELEMENT_TOO_LONG",
+  "EDI_ELEMENT_INVALID_CHARACTER",
+  "EDI_ELEMENT_INVALID_CODE",
+  "EDI_ELEMENT_INVALID_DATE",
+  "EDI_ELEMENT_INVALID_TIME",
+  "EDI_HL_HIERARCHY_INVALID",
+]);
+
+/** The acknowledgments OpenVAN sends for one interchange: 999 under 005010X conventions, else 997; CONTRL. */
+function acksOf(report: AckReport): InterchangeJson[] {
+  const out: (InterchangeJson | null)[] = [];
+  if (report.interchange.standard === "edifact")
+    out.push(renderContrl(report, sequentialControlNumbers(), now));
+  else if (report.groups.some((g) => /^005010X/.test(g.group.version ?? "")))
+    out.push(render999(report, sequentialControlNumbers(), now));
+  else out.push(render997(report, sequentialControlNumbers(), now));
+  return out.filter((a): a is InterchangeJson => a !== null);
+}
+
+describe.skipIf(!present)("built-in guides over the conformance corpus (../shared/conformance)", () => {
+  it.each(sound.map((e) => [e.file, e] as const))("%s: only the known guide deviations", (_, e) => {
+    const { findings } = validateInterchanges(readFileSync(join(root, e.std, e.file)), guides);
+    const found = [
+      ...new Set(findings.filter((f) => guideCodes.has(f.code)).map((f) => `${f.tag}:${f.code}`)),
+    ].sort();
+    expect(found).toEqual([...(guideDeviations[e.file] ?? [])].sort());
+  });
+
+  it.each(sound.map((e) => [e.file, e] as const))(
+    "%s: its acknowledgments read back clean and validate against the acknowledgment guides",
+    (_, e) => {
+      const { reports } = validateInterchanges(readFileSync(join(root, e.std, e.file)), guides);
+      const faults: string[] = [];
+      for (const report of reports) {
+        for (const ack of acksOf(report)) {
+          let bytes: Buffer;
+          try {
+            bytes = writeInterchange(ack, { lineBreak: "\n" });
+          } catch (error) {
+            faults.push((error as { code: string }).code);
+            continue;
+          }
+          const back = validateInterchanges(bytes, guides);
+          faults.push(...back.findings.map((f) => f.code));
+          for (const s of back.reports.flatMap((r) => r.groups.flatMap((g) => g.sets)))
+            if (s.guide === null) faults.push(`no guide for ${s.set.id}`);
+        }
+      }
+      expect([...new Set(faults)].sort()).toEqual([...(ackDeviations[e.file] ?? [])].sort());
+    },
+  );
+});

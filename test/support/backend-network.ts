@@ -1,0 +1,56 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { ManualClock, newId } from "../../src/kernel/index.js";
+import {
+  createNetworkContext,
+  defaultNetworkSettings,
+  type NetworkContext,
+} from "../../src/network/index.js";
+import { openFsBlobStore } from "../../src/storage/blob-fs/fs-blob-store.js";
+import type { MetadataStore } from "../../src/storage/ports/index.js";
+import { openPostgresStore } from "../../src/storage/postgres/open-postgres-store.js";
+import { openSqliteStore } from "../../src/storage/sqlite/open-sqlite-store.js";
+import { testDatabaseUrl } from "./postgres-s3-env.js";
+
+export type Backend = "sqlite" | "postgres";
+
+export const backends: readonly Backend[] = ["sqlite", "postgres"];
+
+/** A network on a fresh SQLite file or PostgreSQL schema (the machine's), a blob folder, and a manual clock. */
+export interface BackendNetwork {
+  readonly ctx: NetworkContext;
+  readonly clock: ManualClock;
+  close(): Promise<void>;
+}
+
+export async function openBackendNetwork(backend: Backend): Promise<BackendNetwork> {
+  const dir = await mkdtemp(join(tmpdir(), `openvan-${backend}-`));
+  const clock = new ManualClock("2026-03-01T09:00:00.000Z");
+  const schema = `openvan_acks_${newId().toLowerCase()}`;
+  const store: MetadataStore =
+    backend === "sqlite"
+      ? await openSqliteStore({ path: join(dir, "openvan.db"), clock })
+      : await openPostgresStore({ url: testDatabaseUrl, schema, clock });
+  const blobs = await openFsBlobStore({ root: join(dir, "blobs") });
+  const ctx = createNetworkContext({ store, blobs, clock, settings: defaultNetworkSettings });
+  return {
+    ctx,
+    clock,
+    async close() {
+      await store.close();
+      await blobs.close();
+      await rm(dir, { recursive: true, force: true });
+      if (backend === "postgres") {
+        const client = new pg.Client({ connectionString: testDatabaseUrl });
+        await client.connect();
+        try {
+          await client.query(`drop schema if exists ${schema} cascade`);
+        } finally {
+          await client.end();
+        }
+      }
+    },
+  };
+}
