@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { cpuSeconds, peakRssMB } from "./proc-status.js";
+
+export { freePort } from "../../test/support/local-process.js";
 
 /** A server under test, running in its own process. */
 export interface ChildServer {
@@ -59,17 +60,4 @@ export async function waitFor<T>(
     if (Date.now() > until) throw new Error(`${what} did not happen in ${timeoutMs} ms:\n${child.output()}`);
     await sleep(50);
   }
-}
-
-/** A TCP port nobody listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }

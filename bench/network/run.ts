@@ -38,9 +38,11 @@ if (args.includes("--big")) {
   const runs = option("--runs", 1);
   const concurrency = option("--concurrency", 32);
   const warmUpCount = Math.min(2000, Math.ceil(count / 10));
-  // Control numbers: the warm-up's after the measured ones, so that every interchange of a run is distinct.
-  const bodies = Array.from({ length: count }, (_, i) => interchange2k(i + 1));
-  const warmUp = Array.from({ length: warmUpCount }, (_, i) => interchange2k(count + i + 1));
+  // Control numbers: the warm-up's before the measured ones, so that every interchange of a run is distinct
+  // and the sender's numbers rise as a real sender's do (numbers below the warm-up's would each be noted as
+  // a late arrival by the network's control-number watch).
+  const warmUp = Array.from({ length: warmUpCount }, (_, i) => interchange2k(i + 1));
+  const bodies = Array.from({ length: count }, (_, i) => interchange2k(warmUpCount + i + 1));
   const flags = args.indexOf("--server-node-flags");
   const serverNodeFlags = flags < 0 ? [] : (args[flags + 1] ?? "").split(" ").filter((flag) => flag !== "");
   const workDir = await mkdtemp(join(tmpdir(), "openvan-bench-"));

@@ -96,7 +96,7 @@ export const errorCatalogue = {
   // Implementation guides.
   GUIDE_INVALID: {
     category: "permanent",
-    httpStatus: 400,
+    httpStatus: 422,
     summary:
       "An implementation guide (JSON) does not have the guide format; the message names the file and the path inside it.",
   },
@@ -105,6 +105,11 @@ export const errorCatalogue = {
     httpStatus: 404,
     summary:
       "No implementation guide has the id given (for --guide, or as the guide a partner guide extends).",
+  },
+  GUIDE_ID_TAKEN: {
+    category: "permanent",
+    httpStatus: 409,
+    summary: "The account already has a partner guide with this guide id (the `id` inside the guide).",
   },
   // Network and storage.
   IDENTITY_TAKEN: {
@@ -330,6 +335,12 @@ export const errorCatalogue = {
     httpStatus: 400,
     summary:
       "A certificate or private key to import is not PEM, DER or PKCS#12 OpenVAN can read, is not RSA, or the key does not match the certificate.",
+  },
+  AS2_PKCS12_PASSWORD: {
+    category: "permanent",
+    httpStatus: 400,
+    summary:
+      "A PKCS#12 (.p12/.pfx) file to import needs a password, or the password given does not open it (its MAC does not verify).",
   },
   AS2_ID_TAKEN: {
     category: "permanent",

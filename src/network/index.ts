@@ -1,3 +1,4 @@
+export { accountOrNotFound } from "./accounts/account-or-not-found.js";
 export { addIdentity } from "./accounts/add-identity.js";
 export { authenticateApiKey, type IssuedApiKey, issueApiKey } from "./accounts/api-keys.js";
 export { createAccount } from "./accounts/create-account.js";
@@ -41,6 +42,16 @@ export {
   type PushKind,
   type PushReceipt,
 } from "./delivery/transport.js";
+export { partnerGuideCacheTtlMs, partnerGuideSet } from "./guides/partner-guide-cache.js";
+export {
+  addPartnerGuide,
+  checkPartnerGuide,
+  getPartnerGuide,
+  type PartnerGuideInput,
+  partnerScope,
+  removePartnerGuide,
+  updatePartnerGuide,
+} from "./guides/partner-guides.js";
 export { formatIdentityAddress, type IdentityAddress, parseIdentityAddress } from "./identity-address.js";
 export { CommitBatcher } from "./ingest/commit-batcher.js";
 export { type IncomingMessage, type ReceiveVerdict, receiveMessage } from "./ingest/receive-message.js";

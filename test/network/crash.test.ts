@@ -3,12 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSqliteStore } from "../../src/storage/sqlite/open-sqlite-store.js";
+import { freePort } from "../support/local-process.js";
 import { leftoverWork } from "./leftover-work.js";
 import { controlOf, purchaseOrder } from "./purchase-order.js";
 import { awaitMailbox, downloadItem, forEachConcurrently, readWholeMailbox } from "./read-mailbox.js";
 import { randomInt, seededRandom } from "./seeded-random.js";
 import { sendAll } from "./send-all.js";
-import { freePort, type ServerProcess, spawnServer } from "./spawn-server.js";
+import { type ServerProcess, spawnServer } from "./spawn-server.js";
 
 /**
  * The crash test of the network core: clients keep sending while the server is killed with SIGKILL at random

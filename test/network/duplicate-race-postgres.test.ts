@@ -1,9 +1,8 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newId, systemClock } from "../../src/kernel/index.js";
+import { systemClock } from "../../src/kernel/index.js";
 import {
   applyRoute,
   createNetworkContext,
@@ -15,7 +14,7 @@ import {
 import { openFsBlobStore } from "../../src/storage/blob-fs/fs-blob-store.js";
 import type { BlobStore, MetadataStore } from "../../src/storage/ports/index.js";
 import { openPostgresStore } from "../../src/storage/postgres/open-postgres-store.js";
-import { testDatabaseUrl } from "../support/postgres-s3-env.js";
+import { dropTestSchema, freshSchemaName, testDatabaseUrl } from "../support/postgres-s3-env.js";
 import { bodyOf, seedTradingPair, type TradingPair } from "../support/temp-network.js";
 import { purchaseOrder } from "./purchase-order.js";
 
@@ -25,7 +24,7 @@ import { purchaseOrder } from "./purchase-order.js";
  * even though the first has not committed when the second looks.
  */
 describe("duplicate detection across nodes on PostgreSQL", () => {
-  const schema = `openvan_dup_race_${newId().toLowerCase()}`;
+  const schema = freshSchemaName("dup_race");
   let dir: string;
   let blobs: BlobStore;
   const stores: MetadataStore[] = [];
@@ -49,13 +48,7 @@ describe("duplicate detection across nodes on PostgreSQL", () => {
     for (const store of stores) await store.close();
     await blobs.close();
     await rm(dir, { recursive: true, force: true });
-    const client = new pg.Client({ connectionString: testDatabaseUrl });
-    await client.connect();
-    try {
-      await client.query(`drop schema if exists ${schema} cascade`);
-    } finally {
-      await client.end();
-    }
+    await dropTestSchema(schema);
   });
 
   it("accepts the interchange once when two nodes route it at the same time", async () => {

@@ -14,6 +14,7 @@ import {
 } from "../../src/network/index.js";
 import { openServices, type Services } from "../../src/services/index.js";
 import { eventually, x12Order } from "../support/client-test-network.js";
+import { postMessage } from "../support/post-message.js";
 
 /**
  * Two OpenVAN networks on one machine. On each, the other network is an interconnect account: it owns the
@@ -99,16 +100,6 @@ describe("an interconnect over SFTP between two networks", () => {
     for (const net of [a, b]) if (net !== undefined) await rm(net.dir, { recursive: true, force: true });
   });
 
-  async function send(net: Net, key: string, body: string): Promise<string> {
-    const answer = await fetch(`${net.url}/api/v1/messages`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${key}` },
-      body,
-    });
-    expect(answer.status).toBe(202);
-    return ((await answer.json()) as { id: string }).id;
-  }
-
   async function text(stream: AsyncIterable<Uint8Array>): Promise<string> {
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(Buffer.from(chunk));
@@ -117,7 +108,7 @@ describe("an interconnect over SFTP between two networks", () => {
 
   /** Sends from `from` and waits until the push is delivered there and the item waits in the mailbox here. */
   async function carry(from: Net, key: string, to: Net, recipient: string, body: string): Promise<void> {
-    const messageId = await send(from, key, body);
+    const messageId = await postMessage(from.url, key, body);
     const pushed = await eventually(async () => {
       const [delivery] = await from.services.ctx.store.deliveries.listByMessage(messageId);
       if (delivery?.state === "push_failed") throw new Error("the push to the other network failed");

@@ -1,29 +1,22 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { newId, systemClock } from "../../src/kernel/index.js";
+import { systemClock } from "../../src/kernel/index.js";
 import { authenticateApiKey, createNetworkContext, defaultNetworkSettings } from "../../src/network/index.js";
 import { ensureOperatorKey, operatorAccountName } from "../../src/services/index.js";
 import { openFsBlobStore } from "../../src/storage/blob-fs/fs-blob-store.js";
 import { openPostgresStore } from "../../src/storage/postgres/open-postgres-store.js";
-import { testDatabaseUrl } from "../support/postgres-s3-env.js";
+import { dropTestSchema, freshSchemaName, testDatabaseUrl } from "../support/postgres-s3-env.js";
 
 /** Several nodes start for the very first time on one fresh PostgreSQL schema, all at once. */
 describe("the operator's admin key when nodes start together on PostgreSQL", () => {
-  const schema = `openvan_operator_race_${newId().toLowerCase()}`;
+  const schema = freshSchemaName("operator_race");
   let dir = "";
 
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
-    const client = new pg.Client({ connectionString: testDatabaseUrl });
-    await client.connect();
-    try {
-      await client.query(`drop schema if exists ${schema} cascade`);
-    } finally {
-      await client.end();
-    }
+    await dropTestSchema(schema);
   });
 
   it("makes one operator account with one admin key, and every node starts", async () => {

@@ -13,6 +13,7 @@ import {
   x12Order,
 } from "../support/client-test-network.js";
 import { type HttpPushPeer, startHttpPushPeer, testHttpTransport } from "../support/http-push-peer.js";
+import { postMessage } from "../support/post-message.js";
 import { runCli } from "../support/run-cli.js";
 import { startWebhookReceiver, type WebhookReceiver } from "../support/webhook-receiver.js";
 
@@ -55,16 +56,6 @@ afterAll(async () => {
   await receiver?.close();
   await rm(dataDir, { recursive: true, force: true });
 });
-
-async function send(key: string, body: string): Promise<string> {
-  const answer = await fetch(`${net.url}/api/v1/messages`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${key}` },
-    body,
-  });
-  expect(answer.status).toBe(202);
-  return ((await answer.json()) as { id: string }).id;
-}
 
 interface Story {
   deliveries: { id: string; state: string }[];
@@ -128,7 +119,7 @@ describe("push endpoints, re-push and webhooks over the API and the CLI", () => 
     expect(webhook.secret.length).toBeGreaterThanOrEqual(16);
 
     peer.refuse();
-    const messageId = await send(acme.key, x12Order("ACMEFOODS", "GROCERYMART", 501));
+    const messageId = await postMessage(net.url, acme.key, x12Order("ACMEFOODS", "GROCERYMART", 501));
     const failed = await deliveryIn(grocer.key, messageId, "push_failed");
     const call = await eventually(async () =>
       receiver.calls.find((c) => c.headers["x-openvan-event"] === "delivery.failed"),
@@ -177,7 +168,7 @@ describe("push endpoints, re-push and webhooks over the API and the CLI", () => 
       .map((l) => JSON.parse(l) as { id: string });
     const off = await net.run(net.adminKey, "admin", "endpoint", "deactivate", grocer.id, endpoint?.id ?? "");
     expect(off.stdout).toMatch(/ {2}as2 {2}inactive {2}/);
-    const messageId = await send(acme.key, x12Order("ACMEFOODS", "GROCERYMART", 502));
+    const messageId = await postMessage(net.url, acme.key, x12Order("ACMEFOODS", "GROCERYMART", 502));
     const delivery = await deliveryIn(grocer.key, messageId, "in_mailbox");
     const call = await eventually(async () =>
       receiver.calls.find(
@@ -228,7 +219,7 @@ describe("push endpoints, re-push and webhooks over the API and the CLI", () => 
     );
     const listed = await net.run(net.adminKey, "admin", "interconnect", "list", "--json");
     expect(JSON.parse(listed.stdout)).toMatchObject({ kind: "interconnect", network: "network-b" });
-    const messageId = await send(acme.key, x12Order("ACMEFOODS", "FARTHER", 503));
+    const messageId = await postMessage(net.url, acme.key, x12Order("ACMEFOODS", "FARTHER", 503));
     const delivery = await deliveryIn(acme.key, messageId, "delivered");
     expect(peer.received.get(delivery.id)?.toString("latin1")).toBe(x12Order("ACMEFOODS", "FARTHER", 503));
 

@@ -1,5 +1,4 @@
 import { spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 
 const bin = fileURLToPath(new URL("../../bin/openvan.js", import.meta.url));
@@ -62,19 +61,6 @@ export async function spawnServer(options: SpawnServerOptions): Promise<ServerPr
       return exited;
     },
   };
-}
-
-/** A port that was free a moment ago, for a server that must come back on the same port after a restart. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address !== null ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 function inheritedEnv(): Record<string, string> {

@@ -1,8 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
-import { ManualClock, newId } from "../../src/kernel/index.js";
+import { ManualClock } from "../../src/kernel/index.js";
 import {
   createNetworkContext,
   defaultNetworkSettings,
@@ -12,7 +11,7 @@ import { openFsBlobStore } from "../../src/storage/blob-fs/fs-blob-store.js";
 import type { MetadataStore } from "../../src/storage/ports/index.js";
 import { openPostgresStore } from "../../src/storage/postgres/open-postgres-store.js";
 import { openSqliteStore } from "../../src/storage/sqlite/open-sqlite-store.js";
-import { testDatabaseUrl } from "./postgres-s3-env.js";
+import { dropTestSchema, freshSchemaName, testDatabaseUrl } from "./postgres-s3-env.js";
 
 export type Backend = "sqlite" | "postgres";
 
@@ -28,7 +27,7 @@ export interface BackendNetwork {
 export async function openBackendNetwork(backend: Backend): Promise<BackendNetwork> {
   const dir = await mkdtemp(join(tmpdir(), `openvan-${backend}-`));
   const clock = new ManualClock("2026-03-01T09:00:00.000Z");
-  const schema = `openvan_acks_${newId().toLowerCase()}`;
+  const schema = freshSchemaName("acks");
   const store: MetadataStore =
     backend === "sqlite"
       ? await openSqliteStore({ path: join(dir, "openvan.db"), clock })
@@ -42,15 +41,7 @@ export async function openBackendNetwork(backend: Backend): Promise<BackendNetwo
       await store.close();
       await blobs.close();
       await rm(dir, { recursive: true, force: true });
-      if (backend === "postgres") {
-        const client = new pg.Client({ connectionString: testDatabaseUrl });
-        await client.connect();
-        try {
-          await client.query(`drop schema if exists ${schema} cascade`);
-        } finally {
-          await client.end();
-        }
-      }
+      if (backend === "postgres") await dropTestSchema(schema);
     },
   };
 }

@@ -9,6 +9,22 @@ import { newId } from "../../src/kernel/index.js";
 /** The machine's PostgreSQL, reached as the tests' scripts set it up (scripts/test-peers.sh). */
 export const testDatabaseUrl = "postgres://postgres@127.0.0.1:5432/test";
 
+/** A schema name no other test uses: `openvan_<name>_<fresh id>`. */
+export function freshSchemaName(name: string): string {
+  return `openvan_${name}_${newId().toLowerCase()}`;
+}
+
+/** Drops a schema a test made in the machine's PostgreSQL, with everything in it. */
+export async function dropTestSchema(schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: testDatabaseUrl });
+  await client.connect();
+  try {
+    await client.query(`drop schema if exists ${schema} cascade`);
+  } finally {
+    await client.end();
+  }
+}
+
 /**
  * A scaled-out environment for `openvan serve` processes: a fresh schema in the machine's PostgreSQL and a
  * bucket on an S3-API server (s3rver) started on a free loopback port, with the OPENVAN_* variables that point
@@ -56,7 +72,7 @@ export async function openPostgresS3Env(
   name: string,
   extra: Record<string, string> = {},
 ): Promise<PostgresS3Env> {
-  const schema = `openvan_${name}_${newId().toLowerCase()}`;
+  const schema = freshSchemaName(name);
   const bucket = `openvan-${name}`;
   const dir = await mkdtemp(join(tmpdir(), `openvan-${name}-`));
   const s3 = new S3rver({
@@ -83,13 +99,7 @@ export async function openPostgresS3Env(
     async close() {
       await s3.close();
       await rm(dir, { recursive: true, force: true });
-      const client = new pg.Client({ connectionString: testDatabaseUrl });
-      await client.connect();
-      try {
-        await client.query(`drop schema if exists ${schema} cascade`);
-      } finally {
-        await client.end();
-      }
+      await dropTestSchema(schema);
     },
   };
 }

@@ -2,6 +2,7 @@ import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach } from "vitest";
+import { buildInterchange, type InterchangeJson, sequentialControlNumbers } from "../../src/edi/index.js";
 import { ManualClock } from "../../src/kernel/index.js";
 import {
   addIdentity,
@@ -71,18 +72,50 @@ export async function seedTradingPair(ctx: NetworkContext): Promise<TradingPair>
 }
 
 /** A fresh network with the trading pair, opened before each test of the file and closed after it. */
-export interface TradingPairNetwork extends TradingPair {
-  readonly net: TempNetwork;
+export interface TradingPairNetwork<N = TempNetwork> extends TradingPair {
+  readonly net: N;
 }
 
 export function useTradingPairNetwork(settings: Partial<NetworkSettings> = {}): TradingPairNetwork {
-  const live = {} as { net: TempNetwork; acme: string; grocer: string };
+  return useTradingPairOn(() => openTempNetwork(settings));
+}
+
+/** The same, on a network `open` makes (e.g. openBackendNetwork for SQLite or PostgreSQL). */
+export function useTradingPairOn<N extends { readonly ctx: NetworkContext; close(): Promise<void> }>(
+  open: () => Promise<N>,
+): TradingPairNetwork<N> {
+  const live = {} as { net: N; acme: string; grocer: string };
   beforeEach(async () => {
-    live.net = await openTempNetwork(settings);
+    live.net = await open();
     Object.assign(live, await seedTradingPair(live.net.ctx));
   });
   afterEach(async () => {
     await live.net.close();
   });
   return live;
+}
+
+/**
+ * An X12 850 (005010) interchange from Acme Foods (ZZ:ACMEFOODS) to Grocery Mart (ZZ:GROCERYMART), with
+ * `control` as its interchange control number and `po` as its order number (BEG03).
+ */
+export function tradingPairOrder(control: number, po = `PO${control}`): InterchangeJson {
+  return buildInterchange(
+    {
+      standard: "x12",
+      sender: { qualifier: "ZZ", id: "ACMEFOODS" },
+      receiver: { qualifier: "ZZ", id: "GROCERYMART" },
+      groups: [
+        {
+          id: "PO",
+          sender: "ACMEFOODS",
+          receiver: "GROCERYMART",
+          version: "005010",
+          sets: [{ id: "850", body: [["BEG", "00", "SA", po, "", "20260301"]] }],
+        },
+      ],
+    },
+    sequentialControlNumbers({ interchange: control }),
+    new Date("2026-03-01T09:00:00Z"),
+  );
 }

@@ -3,11 +3,11 @@ import { readFileSync } from "node:fs";
 import { open, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort, run, waitForPort } from "../../../test/support/local-process.js";
+import { startOpenSshServer } from "../../../test/support/openssh-server.js";
 import { fixed, textTable } from "../../edi/text-table.js";
-import { type ChildServer, freePort, startChild, waitFor } from "../../network/child-server.js";
+import { type ChildServer, startChild, waitFor } from "../../network/child-server.js";
 import type { BenchContext, BenchSection } from "../bench-section.js";
-import { startOpenSshd } from "./openssh-sshd.js";
-import { run, waitForPort } from "./run-command.js";
 
 /**
  * A file uploaded with OpenSSH's `sftp -b` to OpenVAN (`openvan serve`, /outbox/ZZ:GROCERYMART/…: streamed to
@@ -37,7 +37,7 @@ async function runSftpSection(c: BenchContext): Promise<boolean> {
     `${fixed(bytes / 1024 ** 3, 2)} GiB of random bytes uploaded with OpenSSH sftp -b, ${runs} run(s) per server, alternating`,
   );
 
-  const sshd = await startOpenSshd(join(c.workDir, "sshd"));
+  const sshd = await startOpenSshServer(join(c.workDir, "sshd"));
   const data = join(c.workDir, "openvan");
   const sftpPort = await freePort();
   const httpPort = await freePort();

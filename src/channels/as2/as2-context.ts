@@ -8,7 +8,8 @@ export interface As2Context {
   readonly as2Id: string;
   /** `OpenVAN/<version>`, for AS2-Product, Reporting-UA and User-Agent. */
   readonly product: string;
-  readonly keys: NetworkKeys;
+  /** Reloaded on this node when an admin imports or generates a network key pair. */
+  keys: NetworkKeys;
   /** Largest AS2 body accepted (and largest payload after decompression), in bytes. */
   readonly maxBytes: number;
   /** Told when a message was received, so that routing starts at once. */

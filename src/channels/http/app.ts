@@ -24,6 +24,7 @@ import { adminRoutes } from "./routes/admin-routes.js";
 import { adminUserRoutes } from "./routes/admin-user-routes.js";
 import { controlFindingRoutes } from "./routes/control-finding-routes.js";
 import { deliveryPushRoute } from "./routes/delivery-push-route.js";
+import { guideRoutes } from "./routes/guide-routes.js";
 import { healthRoutes } from "./routes/health-routes.js";
 import { identityRoutes } from "./routes/identity-routes.js";
 import { mailboxContentRoute } from "./routes/mailbox-content-route.js";
@@ -130,6 +131,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
       api.register(deliveryPushRoute(routeDeps));
       api.register(pushAdminRoutes(routeDeps));
       api.register(sftpLoginRoutes(routeDeps));
+      api.register(guideRoutes(routeDeps));
       if (deps.as2) api.register(deps.as2.adminRoutes);
     },
     { prefix: "/api/v1" },

@@ -27,7 +27,8 @@ export const defaultDrainLimits: DrainLimits = Object.freeze({
  */
 export function drainRefusedBody(request: IncomingMessage, limits: DrainLimits = defaultDrainLimits): void {
   const socket = request.socket;
-  if (request.complete || socket.destroyed) return;
+  // `readableEnded`: a body read to its end by a stream that does not set `complete` (light-my-request's).
+  if (request.complete || request.readableEnded || socket.destroyed) return;
   let read = 0;
   const stop = (): void => {
     clearTimeout(deadline);

@@ -4,6 +4,7 @@ import { addAckProfileCommands } from "./ack-profile-command.js";
 import { addAdminAs2Commands } from "./admin-as2-command.js";
 import { addAdminCommand } from "./admin-command.js";
 import { addAdminSftpCommands } from "./admin-sftp-command.js";
+import { addGuideCommand } from "./guide-command.js";
 import { addMailboxCommand } from "./mailbox-command.js";
 import { addOutboundCommands } from "./outbound-commands.js";
 import { addSendCommand } from "./send-command.js";
@@ -23,4 +24,5 @@ export function addClientCommands(program: Command, io: CliIo, setExitCode: (cod
   if (admin !== undefined) addAdminSftpCommands(admin, io, setExitCode);
   if (admin !== undefined) addAdminAs2Commands(admin, io, setExitCode);
   addOutboundCommands(program, io, setExitCode);
+  addGuideCommand(program, io, setExitCode);
 }

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import type { Command } from "commander";
 import type { CliIo } from "../cli-io.js";
 import { runClientAction } from "./run-client-action.js";
@@ -45,7 +45,7 @@ interface ProfileOptions extends As2Options {
 type SetExitCode = (code: number) => void;
 
 /**
- * `openvan admin as2 show | profile add|list|set|remove | cert add|list`: the network's AS2 id and certificate,
+ * `openvan admin as2 show | profile add|list|set|remove | cert add|generate|list`: the network's AS2 id and certificate,
  * accounts' AS2 profiles and their partners' certificates. Needs an admin key.
  */
 export function addAdminAs2Commands(admin: Command, io: CliIo, setExitCode: SetExitCode): void {
@@ -127,26 +127,89 @@ export function addAdminAs2Commands(admin: Command, io: CliIo, setExitCode: SetE
     }),
   );
 
-  const cert = as2.command("cert").description("partner certificates of AS2 profiles");
+  const cert = as2
+    .command("cert")
+    .description('certificates of AS2 profiles, and the network\'s own key pairs (profile id "network")');
   leaf(
     cert
       .command("add")
-      .description("add a partner's certificate (PEM or DER file) to an AS2 profile")
+      .description(
+        'add a partner\'s certificate (PEM, DER or PKCS#12 file) to an AS2 profile; with "network" for ' +
+          "<profile-id>, import a key pair for this network from PKCS#12",
+      )
       .argument("<profile-id>")
       .argument("<file>")
-      .option("--usage <usage>", "sign, encrypt or both", "both"),
-  ).action(async (profileId: string, file: string, options: As2Options & { usage: string }) =>
-    run(async () => {
-      const bytes = await readFile(file);
-      const text = bytes.includes("-----BEGIN") ? bytes.toString("latin1") : bytes.toString("base64");
-      const { items } = await clientFor(options).callJson<{ items: As2Certificate[] }>(
-        "POST",
-        `/api/v1/admin/as2-profiles/${encodeURIComponent(profileId)}/certificates`,
-        { certificate: text, usage: options.usage },
-      );
-      for (const item of items) out(options, item, certificateLine(item));
-      return 0;
-    }),
+      .option("--usage <usage>", "sign, encrypt or both", "both")
+      .option("--password <password>", "the PKCS#12 file's password (or OPENVAN_PKCS12_PASSWORD)"),
+  ).action(
+    async (profileId: string, file: string, options: As2Options & { usage: string; password?: string }) =>
+      run(async () => {
+        const bytes = await readFile(file);
+        const text = bytes.includes("-----BEGIN") ? bytes.toString("latin1") : bytes.toString("base64");
+        const password = options.password ?? process.env.OPENVAN_PKCS12_PASSWORD;
+        if (profileId === "network") {
+          const made = await clientFor(options).callJson<As2Certificate>(
+            "POST",
+            "/api/v1/admin/as2/certificates",
+            {
+              certificate: bytes.toString("base64"),
+              ...(password === undefined ? {} : { password }),
+            },
+          );
+          out(options, made, certificateLine(made));
+          return 0;
+        }
+        const { items } = await clientFor(options).callJson<{ items: As2Certificate[] }>(
+          "POST",
+          `/api/v1/admin/as2-profiles/${encodeURIComponent(profileId)}/certificates`,
+          { certificate: text, usage: options.usage, ...(password === undefined ? {} : { password }) },
+        );
+        for (const item of items) out(options, item, certificateLine(item));
+        return 0;
+      }),
+  );
+  leaf(
+    cert
+      .command("generate")
+      .description(
+        "generate a self-signed RSA key pair for an AS2 profile (the private key is printed or written once, " +
+          'never stored) or, with "network", a new key pair for this network (kept, never exported)',
+      )
+      .argument("<profile-id>")
+      .option("--bits <bits>", "RSA key size: 2048 or 3072 (4096 too)", "2048")
+      .option("--days <days>", "validity in days", "1825")
+      .option("--usage <usage>", "sign, encrypt or both (profiles)", "both")
+      .option("--key-out <file>", "write the profile's private key (PEM) to this file, mode 0600"),
+  ).action(
+    async (
+      profileId: string,
+      options: As2Options & { bits: string; days: string; usage: string; keyOut?: string },
+    ) =>
+      run(async () => {
+        const body = { bits: Number(options.bits), days: Number(options.days) };
+        if (profileId === "network") {
+          const made = await clientFor(options).callJson<As2Certificate>(
+            "POST",
+            "/api/v1/admin/as2/certificates/generate",
+            body,
+          );
+          out(options, made, certificateLine(made));
+          return 0;
+        }
+        const made = await clientFor(options).callJson<As2Certificate & { privateKey: string }>(
+          "POST",
+          `/api/v1/admin/as2-profiles/${encodeURIComponent(profileId)}/certificates/generate`,
+          { ...body, usage: options.usage },
+        );
+        if (options.keyOut !== undefined) {
+          await writeFile(options.keyOut, made.privateKey, { mode: 0o600 });
+          const { privateKey: _kept, ...shown } = made;
+          out(options, shown, `${certificateLine(made)}\nprivate key written to ${options.keyOut}`);
+        } else {
+          out(options, made, `${certificateLine(made)}\n${made.pem.trimEnd()}\n${made.privateKey.trimEnd()}`);
+        }
+        return 0;
+      }),
   );
   leaf(
     cert.command("list").description("the certificates of an AS2 profile").argument("<profile-id>"),

@@ -10,8 +10,10 @@ import {
   type AckReport,
   buildAckReport,
   type ElementFault,
+  type GroupFindings,
   type GuideFault,
   type SegmentFault,
+  type SetFindings,
 } from "./ack-report.js";
 
 export interface AckReportCollector {
@@ -138,7 +140,7 @@ export function ackReportCollector(onReport?: (report: AckReport) => void): AckR
       const group = ic.group ?? openGroup(ic, false);
       const set: SetDraft = {
         guide: null,
-        faults: ic.setHeaderFaults.splice(0),
+        faults: ic.setHeaderFaults.length === 0 ? [] : ic.setHeaderFaults.splice(0),
         segments: [],
         headerPosition: 0,
         done: null,
@@ -173,34 +175,33 @@ export function ackReportCollector(onReport?: (report: AckReport) => void): AckR
       if (ic === null) return;
       const draft: InterchangeDraft = ic;
       ic = null;
-      const faults = [...draft.faults, ...draft.groupHeaderFaults, ...draft.setHeaderFaults];
+      const faults =
+        draft.groupHeaderFaults.length === 0 && draft.setHeaderFaults.length === 0
+          ? draft.faults
+          : [...draft.faults, ...draft.groupHeaderFaults, ...draft.setHeaderFaults];
+      // Plain loops rather than flatMap/spread: a file holds many sets, most without a single fault.
+      const groups: GroupFindings[] = [];
+      for (const g of draft.groups) {
+        if (g.done === null) continue;
+        const sets: SetFindings[] = [];
+        for (const s of g.sets) {
+          if (s.done === null) continue;
+          const segments = s.segments;
+          sets.push({
+            set: s.done,
+            guide: s.guide,
+            faults: s.faults,
+            segments:
+              segments.length === 0 ? [] : segments.sort((a, b) => a.position - b.position).map(freezeSegment),
+          });
+        }
+        groups.push({ group: g.done, declaredSets: g.declaredSets, faults: g.faults, sets });
+      }
       deliver(
         buildAckReport({
           interchange,
-          faults: faults.sort((a, b) => a.offset - b.offset),
-          groups: draft.groups.flatMap((g) =>
-            g.done === null
-              ? []
-              : [
-                  {
-                    group: g.done,
-                    declaredSets: g.declaredSets,
-                    faults: g.faults,
-                    sets: g.sets.flatMap((s) =>
-                      s.done === null
-                        ? []
-                        : [
-                            {
-                              set: s.done,
-                              guide: s.guide,
-                              faults: s.faults,
-                              segments: s.segments.sort((a, b) => a.position - b.position).map(freezeSegment),
-                            },
-                          ],
-                    ),
-                  },
-                ],
-          ),
+          faults: faults.length > 1 ? faults.sort((a, b) => a.offset - b.offset) : faults,
+          groups,
         }),
       );
     },

@@ -2,6 +2,7 @@ import type { EdiError } from "../edi-error.js";
 import type { FunctionalGroup, Interchange, TransactionSet } from "../envelope-model.js";
 import {
   type AckStatus,
+  faultWeight,
   type GroupAckStatus,
   groupStatus,
   type LevelFacts,
@@ -152,8 +153,19 @@ function judgeGroup(findings: GroupFindings): GroupReport {
 
 function judgeSet(findings: SetFindings): SetReport {
   const own = weigh(findings.faults);
-  const inSegments = weigh(findings.segments.flatMap(segmentErrors));
-  const facts: LevelFacts = { fatal: own.fatal + inSegments.fatal, noted: own.noted + inSegments.noted };
+  let fatal = own.fatal;
+  let noted = own.noted;
+  // Counted in place (no array of every fault per set): most sets have no faulty segment at all.
+  for (const segment of findings.segments) {
+    const inSegment = weigh(segment.errors);
+    fatal += inSegment.fatal;
+    noted += inSegment.noted;
+    for (const e of segment.elements) {
+      if (faultWeight(e.error) === "fatal") fatal++;
+      else noted++;
+    }
+  }
+  const facts: LevelFacts = { fatal, noted };
   return { ...findings, guide: findings.guide ?? null, status: levelStatus(facts) };
 }
 

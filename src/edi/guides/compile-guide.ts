@@ -32,6 +32,13 @@ export interface CompiledLoop {
   readonly children: readonly CompiledNode[];
   /** For each tag, the child indexes it can match, ascending. */
   readonly byTag: ReadonlyMap<string, Int32Array>;
+  /** The same indexed by the guide's tag number (CompiledGuide.tagIds): one array read per open loop. */
+  readonly byTagId: readonly (Int32Array | undefined)[];
+  /**
+   * nextMandatory[i]: the first mandatory child at index i or after (children.length when none), so that
+   * passing over optional children costs nothing.
+   */
+  readonly nextMandatory: Int32Array;
 }
 
 /** A guide turned into an automaton for one version: the validator's only input. */
@@ -44,6 +51,14 @@ export interface CompiledGuide {
   readonly loopCount: number;
   /** Every tag the structure names, to tell "unexpected here" from "not in this set". */
   readonly tags: ReadonlySet<string>;
+  /** A small number for each tag the structure names, so that placing a segment costs one map lookup. */
+  readonly tagIds: ReadonlyMap<string, number>;
+  /**
+   * The same for tags of one to three bytes, keyed by their bytes packed in a number (see `tagKey`), in an
+   * open-addressed table (`tagTableKeys` -1: empty slot): a segment's tag number is found without its string.
+   */
+  readonly tagTableKeys: Int32Array;
+  readonly tagTableIds: Int32Array;
   /** Whether the structure names the set's header and trailer (ST/SE, UNH/UNT) itself. */
   readonly coversEnvelope: boolean;
   readonly hl: boolean;
@@ -75,6 +90,7 @@ export function compileGuide(
     return rule;
   };
   const tags = new Set<string>();
+  const tagIds = new Map<string, number>();
   let loops = 0;
   const compileLoop = (id: string | null, body: readonly GuideNode[], path: string): CompiledLoop => {
     const index = loops++;
@@ -92,6 +108,7 @@ export function compileGuide(
         };
       }
       tags.add(node.seg);
+      if (!tagIds.has(node.seg)) tagIds.set(node.seg, tagIds.size);
       return {
         tag: node.seg,
         mandatory: node.req === "M",
@@ -113,19 +130,34 @@ export function compileGuide(
       list.push(i);
       byTag.set(c.tag, list);
     });
-    return {
-      id,
-      index,
-      children,
-      byTag: new Map([...byTag].map(([t, l]) => [t, Int32Array.from(l)])),
-    };
+    const compiled = new Map([...byTag].map(([t, l]) => [t, Int32Array.from(l)]));
+    const byTagId: (Int32Array | undefined)[] = new Array<Int32Array | undefined>(tagIds.size).fill(undefined);
+    for (const [t, l] of compiled) byTagId[tagIds.get(t) as number] = l;
+    const nextMandatory = new Int32Array(children.length + 1);
+    nextMandatory[children.length] = children.length;
+    for (let i = children.length - 1; i >= 0; i--)
+      nextMandatory[i] = (children[i] as CompiledNode).mandatory ? i : (nextMandatory[i + 1] as number);
+    return { id, index, children, byTag: compiled, byTagId, nextMandatory };
   };
   const root = compileLoop(null, guide.structure, "");
   for (const layer of guide.overrides)
     for (const tag of Object.keys(layer))
       if (!tags.has(tag)) problems.push(`override of ${tag}, which the structure does not name`);
+  const tagTableKeys = new Int32Array(tagTableSize).fill(-1);
+  const tagTableIds = new Int32Array(tagTableSize);
+  for (const [tag, id] of tagIds) {
+    const b = Buffer.from(tag, "latin1");
+    if (b.length < 1 || b.length > 3) continue;
+    const key = tagKey(b, 0, b.length);
+    let slot = tagSlot(key);
+    while ((tagTableKeys[slot] as number) !== -1) slot = (slot + 1) & (tagTableSize - 1);
+    tagTableKeys[slot] = key;
+    tagTableIds[slot] = id;
+  }
   const first = root.children[0];
   return {
+    tagTableKeys,
+    tagTableIds,
     id: guide.id,
     standard: guide.standard,
     set: guide.set,
@@ -133,8 +165,34 @@ export function compileGuide(
     root,
     loopCount: loops,
     tags,
+    tagIds,
     coversEnvelope: first !== undefined && first.loop === null && first.tag === setHeaders[guide.standard],
     hl: guide.hl,
     problems,
   };
+}
+
+const tagTableSize = 1024;
+
+/** One to three tag bytes `[s, e)` as one number (the length keeps "A" apart from "\0A"). */
+export function tagKey(buf: Uint8Array, s: number, e: number): number {
+  let v = e - s;
+  for (let i = s; i < e; i++) v = (v << 8) | (buf[i] as number);
+  return v;
+}
+
+export function tagSlot(key: number): number {
+  return (key ^ (key >>> 11) ^ (key >>> 19)) & (tagTableSize - 1);
+}
+
+/** The tag number of `key` in a compiled guide's table, or -1. */
+export function tagIdOf(guide: CompiledGuide, key: number): number {
+  const keys = guide.tagTableKeys;
+  let slot = tagSlot(key);
+  for (;;) {
+    const k = keys[slot] as number;
+    if (k === key) return guide.tagTableIds[slot] as number;
+    if (k === -1) return -1;
+    slot = (slot + 1) & (tagTableSize - 1);
+  }
 }

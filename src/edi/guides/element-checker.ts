@@ -4,10 +4,26 @@ import type { DelimiterBytes } from "../delimiters.js";
 import { ediError } from "../edi-error.js";
 import type { SegmentView } from "../segment-view.js";
 import { checkValue, TypeFamily, ValueFault } from "./element-types.js";
-import type { ElementRule, SegmentRule, SimpleRule } from "./segment-rules.js";
+import type { CodeSet } from "./code-set.js";
+import {
+  type ElementRule,
+  type FlatElementRules,
+  type SegmentRule,
+  noteHolds,
+  type SimpleRule,
+  Usage,
+} from "./segment-rules.js";
 import { checkSyntaxNote, type SyntaxNote } from "./syntax-notes.js";
 
 const maxPositions = 100;
+const CR = 0x0d;
+const LF = 0x0a;
+
+function skipLineBreaks(buf: Uint8Array, from: number, limit: number): number {
+  let i = from;
+  while (i < limit && (buf[i] === LF || buf[i] === CR)) i++;
+  return i;
+}
 
 /**
  * Checks the elements of one segment against its rule: usage, repeats, components, data types, lengths, code
@@ -40,31 +56,47 @@ export class ElementChecker {
     const buf = view.buffer;
     const present = this.present;
     const plain = !view.escaped && !view.fixed && !this.separators.inSegment(view);
+    const flat = rule.flat;
+    const usage = flat.usage;
     const n = rules.length;
-    for (let i = 1; i <= n; i++) {
-      const r = rules[i - 1] as ElementRule;
-      const s = i < count ? (starts[i] as number) : end;
+    // Positions that hold something (or an empty element before a later one), then the absent tail.
+    const written = count - 1 < n ? count - 1 : n;
+    // Bit p set: element p (p <= 30) holds a value; syntax notes are checked on it.
+    let mask = 0;
+    for (let i = 1; i <= written; i++) {
+      const s = starts[i] as number;
       const e = i + 1 < count ? (starts[i + 1] as number) - 1 : end;
-      const empty = s >= e;
-      if (i < maxPositions) present[i] = empty ? 0 : 1;
-      if (empty) {
-        if (r.req === "M") this.fault("EDI_ELEMENT_MISSING", i, r, undefined, "is mandatory and missing");
+      if (s < e && i <= 30) mask |= 1 << i;
+      if (s >= e) {
+        if (i < maxPositions) present[i] = 0;
+        if (usage[i] === Usage.mandatory)
+          this.fault("EDI_ELEMENT_MISSING", i, rules[i - 1] as ElementRule, undefined, "is mandatory and missing");
         continue;
       }
-      if (r.req === "N") {
+      if (i < maxPositions) present[i] = 1;
+      if (usage[i] === Usage.notUsed) {
         this.fault(
           "EDI_ELEMENT_NOT_USED",
           i,
-          r,
+          rules[i - 1] as ElementRule,
           undefined,
           "is not used in this guide but is present",
           view.text(i),
         );
         continue;
       }
-      if (plain && !r.composite) this.simple(buf, s, e, r, i, undefined);
-      else if (view.escaped || view.fixed || view.delimiters.componentSeq.length > 1) this.unescaped(i, r);
-      else this.inPlace(buf, s, e, r, i);
+      if (plain && flat.simple[i] === 1) this.flatSimple(buf, s, e, flat, rules, i);
+      else {
+        const r = rules[i - 1] as ElementRule;
+        if (plain && !r.composite) this.simple(buf, s, e, r, i, undefined);
+        else if (view.escaped || view.fixed || view.delimiters.componentSeq.length > 1) this.unescaped(i, r);
+        else this.inPlace(buf, s, e, r, i);
+      }
+    }
+    const lastMandatory = flat.lastMandatory;
+    for (let i = written + 1; i <= lastMandatory; i++) {
+      if (usage[i] === Usage.mandatory)
+        this.fault("EDI_ELEMENT_MISSING", i, rules[i - 1] as ElementRule, undefined, "is mandatory and missing");
     }
     for (let i = n + 1; i < count; i++) {
       const s = starts[i] as number;
@@ -82,7 +114,21 @@ export class ElementChecker {
       }
     }
     const notes = rule.notes;
-    for (let k = 0; k < notes.length; k++) this.note(notes[k] as SyntaxNote, present, undefined);
+    if (notes.length === 0) return;
+    const masks = flat.noteMasks;
+    let cleared = false;
+    for (let k = 0; k < notes.length; k++) {
+      const note = notes[k] as SyntaxNote;
+      const m = masks[k] as number;
+      if (m !== 0 && noteHolds(note.kind, m, mask, 1 << (note.positions[0] as number))) continue;
+      if (!cleared) {
+        // The absent positions after the last element read are marked only when a note needs the detail.
+        const tail = flat.tail;
+        for (let i = written + 1; i <= tail && i < maxPositions; i++) present[i] = 0;
+        cleared = true;
+      }
+      this.note(note, present, undefined);
+    }
   }
 
   /**
@@ -140,8 +186,76 @@ export class ElementChecker {
     this.components(buf, n, r, i, repetition);
   }
 
-  /** The element has release characters or line breaks: the view unescapes it; the parts are copied to scratch. */
+  /**
+   * The element has (or its segment has) release characters or line breaks: its bytes are copied to scratch
+   * without them, one repetition at a time, and split into components there, as the view would unescape it
+   * (no strings are made).
+   */
   private unescaped(i: number, r: ElementRule): void {
+    const view = this.view;
+    const d = view.delimiters;
+    if (view.fixed || d.componentSeq.length > 1) {
+      this.unescapedText(i, r);
+      return;
+    }
+    const buf = view.buffer;
+    const s = view.starts[i] as number;
+    const e = i + 1 < view.count ? (view.starts[i + 1] as number) - 1 : view.end;
+    const rel = d.release;
+    const comp = d.component;
+    const rep = d.repetition;
+    let reps = 1;
+    for (let k = s; k < e; k++) {
+      const b = buf[k] as number;
+      if (b === rel && k + 1 < e) k = skipLineBreaks(buf, k + 1, e - 1);
+      else if (b === rep && b !== CR && b !== LF && b !== comp) reps++;
+    }
+    if (reps > r.repeat) {
+      this.fault(
+        "EDI_ELEMENT_REPEATS_EXCEEDED",
+        i,
+        r,
+        undefined,
+        `repeats ${reps} times, more than ${r.repeat}`,
+      );
+      return;
+    }
+    if (this.scratch.length < e - s) this.scratch = Buffer.alloc((e - s) * 2);
+    const out = this.scratch;
+    const cs = this.compStart;
+    const ce = this.compEnd;
+    let repetition = 0;
+    let at = 0;
+    let n = 0;
+    cs[0] = 0;
+    for (let k = s; k <= e; k++) {
+      const b = k < e ? (buf[k] as number) : -2;
+      if (b === rel && k + 1 < e) {
+        // In hard-wrapped files a line break may fall between the release character and what it escapes.
+        k = skipLineBreaks(buf, k + 1, e - 1);
+        out[at++] = buf[k] as number;
+      } else if (b === CR || b === LF) {
+        // Line breaks inside a segment come from hard-wrapped files; they are not data.
+      } else if (b === comp) {
+        if (n < maxPositions) ce[n] = at;
+        n++;
+        if (n < maxPositions) cs[n] = at;
+      } else if (b === rep || b === -2) {
+        if (n < maxPositions) ce[n] = at;
+        n++;
+        repetition++;
+        this.components(out, n < maxPositions ? n : maxPositions, r, i, reps > 1 ? repetition : undefined);
+        at = 0;
+        n = 0;
+        cs[0] = 0;
+      } else {
+        out[at++] = b;
+      }
+    }
+  }
+
+  /** `unescaped` for the rare header and multi-byte separators: the view unescapes it to text. */
+  private unescapedText(i: number, r: ElementRule): void {
     const value = this.view.value(i);
     const reps = typeof value === "string" || Array.isArray(value) ? [value] : value.repeats;
     if (reps.length > r.repeat) {
@@ -261,6 +375,29 @@ export class ElementChecker {
       }
     }
     for (const note of r.notes) this.note(note, present, i);
+  }
+
+  /**
+   * The common case of `simple`: a plain simple element, its rule read from the flat arrays; any fault is
+   * reported by `simple` itself, from the rule object.
+   */
+  private flatSimple(
+    buf: Uint8Array,
+    s: number,
+    e: number,
+    flat: FlatElementRules,
+    rules: readonly ElementRule[],
+    i: number,
+  ): void {
+    const out = this.length;
+    if (checkValue(buf, s, e, flat.family[i] as TypeFamily, out) === ValueFault.none) {
+      const len = out[0] as number;
+      if (len >= (flat.min[i] as number) && len <= (flat.max[i] as number)) {
+        const codes = flat.codes[i] as CodeSet | null;
+        if (codes === null || codes.has(buf, s, e)) return;
+      }
+    }
+    this.simple(buf, s, e, rules[i - 1] as SimpleRule, i, undefined);
   }
 
   /** A simple value in `buf[s, e)`: its characters, its length, its code. */

@@ -29,13 +29,29 @@ export function guideValidatingHandler(
   const next = collector.handler;
   const forced = (options.force ?? []).map((id) => guides.resolve(id));
   let standard: Standard = "x12";
+  let trailer = trailers.x12;
   let groupVersion: string | null = null;
   let validator: SetValidator | null = null;
   let guide: CompiledGuide | null = null;
   let position = 0;
   // Sets of one file mostly share a guide: the choice and the validator (reset per set) are kept per run.
   const chosen = new Map<string, SetValidator | null>();
+  // The last choice, compared field by field: consecutive sets nearly always repeat it, and no key is built.
+  let lastStandard: Standard | null = null;
+  let lastSet = "";
+  let lastGroupVersion: string | null = null;
+  let lastVersion: string | null = null;
+  let lastChoice: SetValidator | null = null;
   const choose = (set: SetHeader): SetValidator | null => {
+    if (
+      lastStandard === standard &&
+      lastSet === set.id &&
+      lastGroupVersion === groupVersion &&
+      lastVersion === set.version
+    ) {
+      lastChoice?.reset();
+      return lastChoice;
+    }
     const key = `${standard}|${set.id}|${groupVersion}|${set.version}`;
     let v = chosen.get(key);
     if (v === undefined) {
@@ -46,12 +62,18 @@ export function guideValidatingHandler(
       v = guide === null ? null : (shared ?? new SetValidator(guide, collector.guideFault));
       chosen.set(key, v);
     }
+    lastStandard = standard;
+    lastSet = set.id;
+    lastGroupVersion = groupVersion;
+    lastVersion = set.version;
+    lastChoice = v;
     v?.reset();
     return v;
   };
   return {
     interchangeStart(header: InterchangeHeader) {
       standard = header.standard;
+      trailer = trailers[standard];
       groupVersion = null;
       next.interchangeStart?.(header);
     },
@@ -70,14 +92,14 @@ export function guideValidatingHandler(
       next.segment?.(view);
       if (validator === null || guide === null) return;
       position++;
-      const envelope = position === 1 || view.tag === trailers[standard];
-      if (envelope && !guide.coversEnvelope) {
+      const last = view.tag === trailer;
+      if ((position === 1 || last) && !guide.coversEnvelope) {
         if (position > 1)
           validator.end({ offset: view.offset, position: view.position, setPosition: position });
         return;
       }
       validator.segment(view, position);
-      if (view.tag === trailers[standard])
+      if (last)
         validator.end({ offset: view.offset, position: view.position, setPosition: position });
     },
     setEnd(set) {

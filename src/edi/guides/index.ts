@@ -1,5 +1,6 @@
 export { builtinGuides } from "./builtin-guides.js";
 export type { CompiledGuide } from "./compile-guide.js";
+export { guideFaultCodes } from "./guide-fault-codes.js";
 export { candidateVersions, GuideSet, type SetIdentity } from "./guide-set.js";
 export type {
   CompositeElementDef,

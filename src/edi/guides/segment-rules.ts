@@ -1,5 +1,5 @@
 import { CodeSet } from "./code-set.js";
-import { type TypeFamily, typeFamily } from "./element-types.js";
+import { TypeFamily, typeFamily } from "./element-types.js";
 import {
   type ElementDef,
   type ElementOverride,
@@ -40,6 +40,54 @@ export interface SegmentRule {
   readonly tag: string;
   readonly elements: readonly ElementRule[];
   readonly notes: readonly SyntaxNote[];
+  /**
+   * The element rules laid out flat for the checker, indexed by position (1..n; 0 unused), so that the hot
+   * loop reads typed arrays rather than rule objects of two shapes.
+   */
+  readonly flat: FlatElementRules;
+}
+
+/** Element usage as a number: optional (O, X, C), mandatory (M) or not used (N). */
+export const Usage = { optional: 0, mandatory: 1, notUsed: 2 } as const;
+
+export interface FlatElementRules {
+  readonly usage: Uint8Array;
+  /** 1 for a simple element, 0 for a composite. */
+  readonly simple: Uint8Array;
+  readonly family: Uint8Array;
+  readonly min: Int32Array;
+  readonly max: Int32Array;
+  /** The code list of a simple element that has one and is not binary; null otherwise. */
+  readonly codes: readonly (CodeSet | null)[];
+  /**
+   * The last position that is mandatory or named by a syntax note: an absent element after it needs no
+   * look at all.
+   */
+  readonly tail: number;
+  /** The last mandatory position (0: none). */
+  readonly lastMandatory: number;
+  /**
+   * Per syntax note, the bit mask of its positions (bit p for position p), or 0 when a position is past 30:
+   * such a note is then checked position by position.
+   */
+  readonly noteMasks: Int32Array;
+}
+
+/** Whether a note holds, from the bit mask of the positions present; only notes with a mask. */
+export function noteHolds(kind: string, mask: number, present: number, first: number): boolean {
+  const have = present & mask;
+  switch (kind) {
+    case "P":
+      return have === 0 || have === mask;
+    case "R":
+      return have !== 0;
+    case "C":
+      return (have & first) === 0 || have === mask;
+    case "E":
+      return (have & (have - 1)) === 0;
+    default: // L
+      return (have & first) === 0 || (have & ~first) !== 0;
+  }
 }
 
 /**
@@ -72,7 +120,47 @@ export function compileSegmentRule(
   for (const n of notes)
     for (const p of n.positions)
       if (p < 1 || p > elements.length) problems.push(`syntax note ${n.text} of ${tag} names position ${p}`);
-  return { tag, elements: elements.map(compileElement), notes };
+  const compiled = elements.map(compileElement);
+  return { tag, elements: compiled, notes, flat: flatten(compiled, notes) };
+}
+
+function flatten(rules: readonly ElementRule[], notes: readonly SyntaxNote[]): FlatElementRules {
+  const n = rules.length;
+  const usage = new Uint8Array(n + 1);
+  const simple = new Uint8Array(n + 1);
+  const family = new Uint8Array(n + 1);
+  const min = new Int32Array(n + 1);
+  const max = new Int32Array(n + 1);
+  const codes: (CodeSet | null)[] = new Array<CodeSet | null>(n + 1).fill(null);
+  let tail = 0;
+  for (let i = 1; i <= n; i++) {
+    const r = rules[i - 1] as ElementRule;
+    usage[i] = r.req === "M" ? Usage.mandatory : r.req === "N" ? Usage.notUsed : Usage.optional;
+    if (r.req === "M") tail = i;
+    if (r.composite) continue;
+    simple[i] = 1;
+    family[i] = r.family;
+    min[i] = r.min;
+    max[i] = r.max;
+    codes[i] = r.family === TypeFamily.binary ? null : r.codes;
+  }
+  const lastMandatory = tail;
+  for (const note of notes) for (const p of note.positions) if (p <= n && p > tail) tail = p;
+  const noteMasks = new Int32Array(notes.length);
+  notes.forEach((note, k) => {
+    let mask = 0;
+    for (const p of note.positions) {
+      if (p < 1 || p > 30 || p > n) {
+        mask = 0;
+        break;
+      }
+      mask |= 1 << p;
+    }
+    // A note that names a position twice is left to the position-by-position check.
+    if (new Set(note.positions).size !== note.positions.length) mask = 0;
+    noteMasks[k] = mask;
+  });
+  return { usage, simple, family, min, max, codes, tail, lastMandatory, noteMasks };
 }
 
 function applyOverride(e: ElementDef, o: ElementOverride, where: string, problems: string[]): ElementDef {

@@ -2,7 +2,14 @@ import type { ErrorCode } from "../../kernel/index.js";
 import type { GuideFault } from "../acks/ack-report.js";
 import { ediError } from "../edi-error.js";
 import type { SegmentView } from "../segment-view.js";
-import type { CompiledGuide, CompiledLoop, CompiledNode, ValueMatch } from "./compile-guide.js";
+import {
+  type CompiledGuide,
+  type CompiledLoop,
+  type CompiledNode,
+  tagIdOf,
+  tagKey,
+  type ValueMatch,
+} from "./compile-guide.js";
 import { ElementChecker } from "./element-checker.js";
 import { HlHierarchy } from "./hl-hierarchy.js";
 
@@ -62,10 +69,14 @@ export class SetValidator {
 
   /** One segment of the set; `setPosition` counts from the set header (1). */
   segment(view: SegmentView, setPosition: number): void {
-    const tag = view.tag;
+    const id = this.tagId(view);
+    if (id < 0) {
+      this.stray(view, setPosition);
+      return;
+    }
     for (let d = this.depth - 1; d >= 0; d--) {
       const loop = this.stack[d] as CompiledLoop;
-      const candidates = loop.byTag.get(tag);
+      const candidates = loop.byTagId[id];
       if (candidates === undefined) continue;
       // Inside a loop, its trigger (child 0) is never matched again: a repeated trigger starts a new iteration
       // of the loop, one level up.
@@ -90,6 +101,18 @@ export class SetValidator {
       return;
     }
     this.stray(view, setPosition);
+  }
+
+  /** The guide's number for the segment's tag, from its bytes when they are a plain tag; -1: not in the guide. */
+  private tagId(view: SegmentView): number {
+    const s = view.start;
+    const e = view.count > 1 ? (view.starts[1] as number) - 1 : view.end;
+    if (e - s >= 1 && e - s <= 3) {
+      const id = tagIdOf(this.guide, tagKey(view.buffer, s, e));
+      if (id >= 0) return id;
+    }
+    // Not a plain tag of the guide: tags the reader trimmed or unescaped are looked up by their text.
+    return this.guide.tagIds.get(view.tag) ?? -1;
   }
 
   /** The set's trailer has been read (or the set ends): every open loop closes. */
@@ -138,10 +161,14 @@ export class SetValidator {
   private passOver(d: number, until: number, at: Place, setPosition: number): void {
     const loop = this.stack[d] as CompiledLoop;
     const counts = this.counts[loop.index] as Int32Array;
-    for (let i = this.cur[d] as number; i < until; i++) {
-      const node = loop.children[i] as CompiledNode;
-      if (node.mandatory && counts[i] === 0)
-        this.missing(node, loop, { offset: at.offset, position: at.position, setPosition });
+    const next = loop.nextMandatory;
+    for (let i = next[this.cur[d] as number] as number; i < until; i = next[i + 1] as number) {
+      if (counts[i] === 0)
+        this.missing(loop.children[i] as CompiledNode, loop, {
+          offset: at.offset,
+          position: at.position,
+          setPosition,
+        });
     }
   }
 

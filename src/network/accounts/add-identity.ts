@@ -1,8 +1,9 @@
-import { newId, OpenVanError } from "../../kernel/index.js";
+import { newId } from "../../kernel/index.js";
 import type { IdentityRecord } from "../../storage/ports/index.js";
 import { parseIdentityAddress } from "../identity-address.js";
 import type { NetworkContext } from "../network-context.js";
 import { recordEvent } from "../record-event.js";
+import { accountOrNotFound } from "./account-or-not-found.js";
 
 /** Gives an account an address on the network; an address belongs to one account only. */
 export async function addIdentity(
@@ -19,8 +20,7 @@ export async function addIdentity(
     createdAt: ctx.clock.now().toISOString(),
   };
   await ctx.store.transaction(async (tx) => {
-    if ((await tx.accounts.get(accountId)) === null)
-      throw new OpenVanError("NOT_FOUND", `no account ${accountId}`);
+    await accountOrNotFound(tx, accountId);
     await tx.identities.insert(identity);
     await recordEvent(tx, "identity.added", identity.createdAt, { accountId }, { identity: address });
   });

@@ -1,7 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { newId, OpenVanError } from "../../kernel/index.js";
+import { newId } from "../../kernel/index.js";
 import type { ApiKeyRecord, ApiKeyScope } from "../../storage/ports/index.js";
 import type { NetworkContext } from "../network-context.js";
+import { accountOrNotFound } from "./account-or-not-found.js";
 import type { KeyPrincipal } from "./principal.js";
 
 export type { Principal } from "./principal.js";
@@ -23,8 +24,7 @@ export async function issueApiKey(
 ): Promise<IssuedApiKey> {
   const issued = newApiKey(ctx, accountId, scope);
   await ctx.store.transaction(async (tx) => {
-    if ((await tx.accounts.get(accountId)) === null)
-      throw new OpenVanError("NOT_FOUND", `no account ${accountId}`);
+    await accountOrNotFound(tx, accountId);
     await tx.apiKeys.insert(issued.record);
   });
   return issued;

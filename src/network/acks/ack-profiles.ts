@@ -1,5 +1,6 @@
 import { OpenVanError } from "../../kernel/index.js";
 import type { AckChoice, AckProfileRecord, FunctionalAckChoice } from "../../storage/ports/index.js";
+import { accountOrNotFound } from "../accounts/account-or-not-found.js";
 import { formatIdentityAddress, parseIdentityAddress } from "../identity-address.js";
 import type { NetworkContext } from "../network-context.js";
 import { recordEvent } from "../record-event.js";
@@ -33,8 +34,7 @@ export async function setAckProfile(
   for (const [docType, minutes] of Object.entries(input.docTypeWindows ?? {}))
     checkWindow(minutes, `docTypeWindows.${docType}`);
   return ctx.store.transaction(async (tx) => {
-    if ((await tx.accounts.get(accountId)) === null)
-      throw new OpenVanError("NOT_FOUND", `no account ${accountId}`);
+    await accountOrNotFound(tx, accountId);
     if (identity !== "") {
       const { qualifier, value } = parseIdentityAddress(identity);
       const owner = await tx.identities.findByAddress(qualifier, value);

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   contrlDocument,
   edifactOrders,
@@ -8,8 +8,8 @@ import {
   ta1Document,
   x12Document,
 } from "../../../test/support/ack-documents.js";
-import { type BackendNetwork, backends, openBackendNetwork } from "../../../test/support/backend-network.js";
-import { bodyOf, seedTradingPair, type TradingPair } from "../../../test/support/temp-network.js";
+import { backends, openBackendNetwork } from "../../../test/support/backend-network.js";
+import { bodyOf, useTradingPairOn } from "../../../test/support/temp-network.js";
 import { readEdi } from "../../edi/index.js";
 import type { AckProfileRecord } from "../../storage/ports/index.js";
 import { receiveMessage } from "../ingest/receive-message.js";
@@ -21,41 +21,33 @@ import { generateAcknowledgments } from "./generate-acknowledgments.js";
 import { sweepOverdueAcks } from "./sweep-overdue-acks.js";
 
 describe.each(backends)("acknowledgments on %s", (backend) => {
-  let net: BackendNetwork;
-  let pair: TradingPair;
-  beforeEach(async () => {
-    net = await openBackendNetwork(backend);
-    pair = await seedTradingPair(net.ctx);
-  });
-  afterEach(async () => {
-    await net.close();
-  });
+  const pair = useTradingPairOn(() => openBackendNetwork(backend));
 
   async function send(accountId: string, bytes: Buffer): Promise<string> {
-    const verdict = await receiveMessage(net.ctx, { accountId, channel: "api", body: bodyOf(bytes) });
+    const verdict = await receiveMessage(pair.net.ctx, { accountId, channel: "api", body: bodyOf(bytes) });
     if (verdict.kind !== "accepted") throw new Error(`${verdict.error.code}: ${verdict.error.message}`);
-    await new JobRunner(net.ctx, networkJobHandlers(net.ctx)).drain();
+    await new JobRunner(pair.net.ctx, networkJobHandlers(pair.net.ctx)).drain();
     return verdict.messageId;
   }
 
   async function profile(change: Partial<AckProfileRecord>, accountId = pair.acme): Promise<void> {
-    await net.ctx.store.ackProfiles.upsert({ ...defaultAckProfile(accountId), ...change });
+    await pair.net.ctx.store.ackProfiles.upsert({ ...defaultAckProfile(accountId), ...change });
   }
 
   async function interchangeOf(messageId: string) {
-    const [ic] = await net.ctx.store.interchanges.listByMessage(messageId);
+    const [ic] = await pair.net.ctx.store.interchanges.listByMessage(messageId);
     if (ic === undefined) throw new Error(`message ${messageId} has no interchange`);
     return ic;
   }
 
   /** The acknowledgments in Acme's mailbox, read back: set types and the segments that matter. */
   async function acmeMailbox(): Promise<Array<{ from: string; docTypes: readonly string[]; text: string }>> {
-    const page = await listMailbox(net.ctx, pair.acme, null, 50);
+    const page = await listMailbox(pair.net.ctx, pair.acme, null, 50);
     return Promise.all(
       page.items.map(async (item) => ({
         from: item.fromIdentity,
         docTypes: item.docTypes,
-        text: Buffer.concat(await (await openMailboxItem(net.ctx, item)).toArray()).toString("latin1"),
+        text: Buffer.concat(await (await openMailboxItem(pair.net.ctx, item)).toArray()).toString("latin1"),
       })),
     );
   }
@@ -82,16 +74,16 @@ describe.each(backends)("acknowledgments on %s", (backend) => {
     expect(readBack.interchanges[0]).toMatchObject({ control: "000000002", sender: { id: "GROCERYMART" } });
     const ic = await interchangeOf(id);
     expect(ic.state).toBe("acknowledged");
-    const items = await net.ctx.store.ackItems.listByInterchange(ic.id);
+    const items = await pair.net.ctx.store.ackItems.listByInterchange(ic.id);
     expect(items.map((i) => [i.level, i.state])).toEqual([
       ["interchange", "acknowledged"],
       ["group", "acknowledged"],
       ["set", "acknowledged"],
     ]);
-    const events = (await net.ctx.store.events.listByMessage(id)).map((e) => e.type);
+    const events = (await pair.net.ctx.store.events.listByMessage(id)).map((e) => e.type);
     expect(events).toEqual(expect.arrayContaining(["interchange.ack_generated", "interchange.acknowledged"]));
     // Metered like any other interchange: Grocery Mart sent two acknowledgments, Acme received them.
-    const usage = await net.ctx.store.usage.totals(
+    const usage = await pair.net.ctx.store.usage.totals(
       pair.grocer,
       "2026-01-01T00:00:00.000Z",
       "2027-01-01T00:00:00.000Z",
@@ -129,11 +121,11 @@ describe.each(backends)("acknowledgments on %s", (backend) => {
       contrl: false,
       rejectGroupOnSetError: false,
     };
-    await generateAcknowledgments(net.ctx, job);
-    await generateAcknowledgments(net.ctx, job);
-    await new JobRunner(net.ctx, networkJobHandlers(net.ctx)).drain();
+    await generateAcknowledgments(pair.net.ctx, job);
+    await generateAcknowledgments(pair.net.ctx, job);
+    await new JobRunner(pair.net.ctx, networkJobHandlers(pair.net.ctx)).drain();
     expect((await acmeMailbox()).map((a) => a.docTypes)).toEqual([["997"]]);
-    expect(await net.ctx.store.generatedAcks.listByInterchange(ic.id)).toMatchObject([
+    expect(await pair.net.ctx.store.generatedAcks.listByInterchange(ic.id)).toMatchObject([
       { kind: "997", state: "sent" },
     ]);
   });
@@ -156,35 +148,35 @@ describe.each(backends)("acknowledgments on %s", (backend) => {
     };
     // The blob store fails once: the reservation is committed, nothing else.
     const dying = {
-      ...net.ctx,
+      ...pair.net.ctx,
       blobs: {
-        ...net.ctx.blobs,
+        ...pair.net.ctx.blobs,
         put: async () => {
           throw new Error("worker died");
         },
       },
     };
     await expect(generateAcknowledgments(dying, job)).rejects.toThrow("worker died");
-    const reserved = (await net.ctx.store.generatedAcks.listByInterchange(ic.id)).find(
+    const reserved = (await pair.net.ctx.store.generatedAcks.listByInterchange(ic.id)).find(
       (a) => a.kind === "ta1",
     );
     expect(reserved).toMatchObject({ kind: "ta1", state: "reserved" });
-    net.clock.advance(60_000);
-    await generateAcknowledgments(net.ctx, job);
-    await new JobRunner(net.ctx, networkJobHandlers(net.ctx)).drain();
+    pair.net.clock.advance(60_000);
+    await generateAcknowledgments(pair.net.ctx, job);
+    await new JobRunner(pair.net.ctx, networkJobHandlers(pair.net.ctx)).drain();
     const acks = await acmeMailbox();
     // The 997 of the routing job, then the TA1 of the reservation: its number and time, not new ones.
     const ta1 = acks.find((a) => a.docTypes.length === 0);
     expect(ta1?.text).toContain(`*${isa13(reserved?.controls.interchange ?? 0)}*0*P*`);
     expect(ta1?.text).toContain("*260301*0900*");
-    const message = await net.ctx.store.messages.get(reserved?.messageId ?? "");
+    const message = await pair.net.ctx.store.messages.get(reserved?.messageId ?? "");
     expect(message).toMatchObject({ channel: "ack", state: "routed", accountId: pair.grocer });
   });
 
   it("never answers a 997 with a 997", async () => {
     await profile({ functional: "997", ta1: "always" }, pair.grocer);
     await send(pair.grocer, functionalAck(7, "55", "A", [["0001", "A"]]));
-    expect((await listMailbox(net.ctx, pair.grocer, null, 10)).items).toEqual([]);
+    expect((await listMailbox(pair.net.ctx, pair.grocer, null, 10)).items).toEqual([]);
   });
 
   it("picks the 999 for a 005010X2xx group when the profile says auto", async () => {
@@ -236,7 +228,7 @@ describe.each(backends)("acknowledgments on %s", (backend) => {
       ]),
     );
     expect((await interchangeOf(id)).state).toBe("accepted_with_errors");
-    const items = await net.ctx.store.ackItems.listByInterchange(ic.id);
+    const items = await pair.net.ctx.store.ackItems.listByInterchange(ic.id);
     expect(items.map((i) => [i.level, i.setControl, i.state])).toEqual([
       ["interchange", "", "accepted_with_errors"],
       ["group", "", "accepted_with_errors"],
@@ -255,7 +247,7 @@ describe.each(backends)("acknowledgments on %s", (backend) => {
       ]),
     );
     expect((await interchangeOf(id)).state).toBe("accepted_with_errors");
-    const matched = (await net.ctx.store.events.listByMessage(again)).find((e) =>
+    const matched = (await pair.net.ctx.store.events.listByMessage(again)).find((e) =>
       e.type.startsWith("acknowledgment."),
     );
     expect(matched).toMatchObject({
@@ -295,17 +287,19 @@ describe.each(backends)("acknowledgments on %s", (backend) => {
       pair.acme,
       x12Document({ control: 301, sets: [{ control: "0001", body: orderBody }] }),
     );
-    net.clock.advance(59 * 60_000);
-    expect(await sweepOverdueAcks(net.ctx)).toBe(0);
-    net.clock.advance(2 * 60_000);
-    expect(await sweepOverdueAcks(net.ctx)).toBe(1);
-    expect(await sweepOverdueAcks(net.ctx)).toBe(0);
+    pair.net.clock.advance(59 * 60_000);
+    expect(await sweepOverdueAcks(pair.net.ctx)).toBe(0);
+    pair.net.clock.advance(2 * 60_000);
+    expect(await sweepOverdueAcks(pair.net.ctx)).toBe(1);
+    expect(await sweepOverdueAcks(pair.net.ctx)).toBe(0);
     expect((await interchangeOf(id)).state).toBe("ack_overdue");
-    const events = await net.ctx.store.events.listByMessage(id);
+    const events = await pair.net.ctx.store.events.listByMessage(id);
     expect(events.find((e) => e.type === "interchange.ack_overdue")?.detail).toMatchObject({
       control: "000000301",
     });
-    const notify = (await net.ctx.store.jobs.listByState("ready", 50)).filter((j) => j.kind === "notify");
+    const notify = (await pair.net.ctx.store.jobs.listByState("ready", 50)).filter(
+      (j) => j.kind === "notify",
+    );
     expect(notify.map((j) => j.payload)).toMatchObject([{ accountId: pair.acme, type: "ack.overdue" }]);
     // A late answer still counts.
     await send(pair.grocer, functionalAck(51, "301", "A", [["0001", "A"]]));
@@ -319,7 +313,7 @@ describe.each(backends)("acknowledgments on %s", (backend) => {
     await send(pair.acme, order(5));
     await send(pair.acme, order(4));
     await send(pair.acme, Buffer.concat([order(5), Buffer.from("\n")]));
-    const page = await net.ctx.store.inboundControls.listFindings({ sender: "ZZ:ACMEFOODS" }, null, 10);
+    const page = await pair.net.ctx.store.inboundControls.listFindings({ sender: "ZZ:ACMEFOODS" }, null, 10);
     expect(page.items.map((f) => [f.kind, f.control, f.missingFrom, f.missingTo])).toEqual([
       ["duplicate", "000000005", null, null],
       ["late", "000000004", null, null],

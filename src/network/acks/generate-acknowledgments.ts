@@ -9,11 +9,11 @@ import type {
   JobRecord,
   MessageRecord,
 } from "../../storage/ports/index.js";
-import { enqueueJob } from "../jobs/enqueue-job.js";
+import { partnerGuideSet } from "../guides/partner-guide-cache.js";
+import { insertReceivedMessage } from "../ingest/insert-received-message.js";
 import type { NetworkContext } from "../network-context.js";
 import { recordEvent } from "../record-event.js";
 import { EnvelopeCollector } from "../routing/envelope-collector.js";
-import { routeJobPayload } from "../routing/route-job-payload.js";
 import { ediRoutingUnits } from "../routing/routing-units.js";
 import { groupItemId, interchangeItemId, setItemId } from "./ack-item-ids.js";
 import { type AckJob, ackJobFrom } from "./ack-job-payload.js";
@@ -48,7 +48,9 @@ export async function generateAcknowledgments(ctx: NetworkContext, job: AckJob):
   );
   if (message === null || interchange === undefined) return;
   const bytes = await readRange(ctx.blobs, message.blobKey, interchange.rangeStart, interchange.rangeEnd);
-  const [found] = acknowledgmentReports(bytes);
+  // The receiving account's guides for this sender, layered over the built-ins.
+  const guides = await partnerGuideSet(ctx, job.acknowledgingAccountId, interchange.sender);
+  const [found] = acknowledgmentReports(bytes, guides);
   if (found === undefined) return;
   const report = job.rejectGroupOnSetError ? rejectWholeGroups(found) : found;
   await recordAwaitedParts(ctx, interchange, report);
@@ -167,20 +169,7 @@ async function generateOne(
   try {
     stored = await ctx.store.transaction(async (tx) => {
       if (!(await tx.generatedAcks.markSent(interchange.id, kind))) return false;
-      await tx.messages.insert(ackMessage);
-      await enqueueJob(ctx, tx, "route", routeJobPayload({ messageId: ackMessage.id, units }));
-      await recordEvent(
-        tx,
-        "message.received",
-        ackMessage.receivedAt,
-        { messageId: ackMessage.id, accountId: ackMessage.accountId },
-        {
-          channel: ackMessage.channel,
-          size: ackMessage.size,
-          sha256: ackMessage.sha256,
-          format: ackMessage.format,
-        },
-      );
+      await insertReceivedMessage(ctx, tx, ackMessage, units);
       await recordEvent(
         tx,
         "interchange.ack_generated",

@@ -1,5 +1,6 @@
 import { newId, OpenVanError } from "../../kernel/index.js";
 import type { MetadataRepositories, PushEndpointRecord } from "../../storage/ports/index.js";
+import { accountOrNotFound } from "../accounts/account-or-not-found.js";
 import type { NetworkContext } from "../network-context.js";
 import { recordEvent } from "../record-event.js";
 import { forgetRecipientOutbound } from "./recipient-outbound.js";
@@ -66,8 +67,7 @@ export async function insertPushEndpoint(
   input: PushEndpointInput,
 ): Promise<PushEndpointRecord> {
   checkEndpointSettings(input.kind, input.settings);
-  if ((await tx.accounts.get(accountId)) === null)
-    throw new OpenVanError("NOT_FOUND", `no account ${accountId}`);
+  await accountOrNotFound(tx, accountId);
   const endpoint: PushEndpointRecord = {
     id: newId("pep_"),
     accountId,

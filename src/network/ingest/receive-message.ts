@@ -2,12 +2,11 @@ import type { EdiError } from "../../edi/index.js";
 import { newId, OpenVanError } from "../../kernel/index.js";
 import type { MessageRecord } from "../../storage/ports/index.js";
 import { formatIdentityAddress, parseIdentityAddress } from "../identity-address.js";
-import { enqueueJob } from "../jobs/enqueue-job.js";
 import type { NetworkContext } from "../network-context.js";
-import { recordEvent } from "../record-event.js";
-import { carriedUnitsLimit, routeJobPayload } from "../routing/route-job-payload.js";
+import { carriedUnitsLimit } from "../routing/route-job-payload.js";
 import { ediRoutingUnits } from "../routing/routing-units.js";
 import { EnvelopeWatch } from "./envelope-watch.js";
+import { insertReceivedMessage } from "./insert-received-message.js";
 
 export interface IncomingMessage {
   readonly accountId: string;
@@ -114,22 +113,9 @@ export async function receiveMessage(
     // Shared with the receives under way at the same time: one commit for all, each told only once it is durable.
     await ctx.commits.run(async (tx) => {
       await blob.commitIn?.(tx);
-      await tx.messages.insert(message);
       // The envelopes were read on the way in; the route job carries them, so that routing need not read again.
       const units = seen.envelopes === null ? null : ediRoutingUnits(seen.envelopes, message.size);
-      await enqueueJob(ctx, tx, "route", routeJobPayload({ messageId: message.id, units }));
-      await recordEvent(
-        tx,
-        "message.received",
-        message.receivedAt,
-        { messageId: message.id, accountId: message.accountId },
-        {
-          channel: message.channel,
-          size: message.size,
-          sha256: message.sha256,
-          format: message.format,
-        },
-      );
+      await insertReceivedMessage(ctx, tx, message, units);
     });
   } catch (error) {
     await discard();

@@ -1,13 +1,7 @@
 import { createHmac } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { aiosmtpdMissing, type SmtpSink, startSmtpSink } from "../../../test/support/smtp-sink.js";
-import {
-  bodyOf,
-  openTempNetwork,
-  seedTradingPair,
-  type TempNetwork,
-  type TradingPair,
-} from "../../../test/support/temp-network.js";
+import { bodyOf, useTradingPairNetwork } from "../../../test/support/temp-network.js";
 import { startWebhookReceiver, type WebhookReceiver } from "../../../test/support/webhook-receiver.js";
 import { isOpenVanError } from "../../kernel/index.js";
 import { outboundJobHandlers } from "../delivery/outbound-job-handlers.js";
@@ -18,28 +12,24 @@ import { type NotificationMailer, smtpMailer } from "./mailer.js";
 import { notifyAccount } from "./notify-account.js";
 import { createWebhook, listWebhookCalls, setNotificationEmail, setWebhookActive } from "./webhooks.js";
 
-let net: TempNetwork;
-let pair: TradingPair;
+const pair = useTradingPairNetwork({ maxJobAttempts: 3 });
 let receiver: WebhookReceiver;
 
 beforeEach(async () => {
-  net = await openTempNetwork({ maxJobAttempts: 3 });
-  pair = await seedTradingPair(net.ctx);
   receiver = await startWebhookReceiver();
 });
 afterEach(async () => {
   await receiver.close();
-  await net.close();
 });
 
 const runner = (mailer: NotificationMailer | null = null): JobRunner =>
-  new JobRunner(net.ctx, {
-    ...networkJobHandlers(net.ctx),
-    ...outboundJobHandlers(net.ctx, { transports: {}, mailer }),
+  new JobRunner(pair.net.ctx, {
+    ...networkJobHandlers(pair.net.ctx),
+    ...outboundJobHandlers(pair.net.ctx, { transports: {}, mailer }),
   });
 
 async function sendFile(): Promise<string> {
-  const verdict = await receiveMessage(net.ctx, {
+  const verdict = await receiveMessage(pair.net.ctx, {
     accountId: pair.acme,
     channel: "api",
     body: bodyOf("a price list"),
@@ -55,7 +45,7 @@ const admin = { accountId: "acc_operator", scope: "admin" };
 describe("webhooks", () => {
   it("POSTs a signed notification of a new mailbox item, and logs it", async () => {
     const secret = "a-long-enough-shared-secret";
-    const webhook = await createWebhook(net.ctx, pair.grocer, {
+    const webhook = await createWebhook(pair.net.ctx, pair.grocer, {
       url: receiver.url,
       secret,
       events: ["mailbox.item"],
@@ -67,12 +57,12 @@ describe("webhooks", () => {
     const [call] = receiver.calls;
     const timestamp = call?.headers["x-openvan-timestamp"];
     // The clock of the test network, in Unix seconds.
-    expect(timestamp).toBe(String(Math.floor(net.clock.now().getTime() / 1000)));
+    expect(timestamp).toBe(String(Math.floor(pair.net.clock.now().getTime() / 1000)));
     const expected = createHmac("sha256", secret).update(`${timestamp}.${call?.body}`).digest("hex");
     expect(call?.headers["x-openvan-signature"]).toBe(`sha256=${expected}`);
     expect(call?.headers["x-openvan-event"]).toBe("mailbox.item");
     expect(call?.headers["content-type"]).toBe("application/json");
-    const [delivery] = await net.ctx.store.deliveries.listByMessage(messageId);
+    const [delivery] = await pair.net.ctx.store.deliveries.listByMessage(messageId);
     expect(JSON.parse(call?.body ?? "")).toMatchObject({
       type: "mailbox.item",
       accountId: pair.grocer,
@@ -81,7 +71,7 @@ describe("webhooks", () => {
     });
 
     const log = await listWebhookCalls(
-      net.ctx,
+      pair.net.ctx,
       { accountId: pair.grocer, scope: "account" },
       webhook.id,
       null,
@@ -98,7 +88,7 @@ describe("webhooks", () => {
     });
     expect(call?.headers["x-openvan-delivery"]).toBe(log.items[0]?.id);
     const other = await listWebhookCalls(
-      net.ctx,
+      pair.net.ctx,
       { accountId: pair.acme, scope: "account" },
       webhook.id,
       null,
@@ -108,43 +98,43 @@ describe("webhooks", () => {
   });
 
   it("queues nothing for an account without webhooks, nor for types it did not ask for", async () => {
-    await createWebhook(net.ctx, pair.grocer, { url: receiver.url, events: ["delivery.failed"] });
-    await createWebhook(net.ctx, pair.acme, { url: receiver.url, events: ["mailbox.item"] });
+    await createWebhook(pair.net.ctx, pair.grocer, { url: receiver.url, events: ["delivery.failed"] });
+    await createWebhook(pair.net.ctx, pair.acme, { url: receiver.url, events: ["mailbox.item"] });
     await sendFile();
     await runner().drain();
-    const jobs = await net.ctx.store.jobs.listByState("done", 100);
+    const jobs = await pair.net.ctx.store.jobs.listByState("done", 100);
     expect(jobs.filter((j) => j.kind !== "route")).toEqual([]);
     expect(receiver.calls).toEqual([]);
   });
 
   it("retries a failing URL with backoff, then delivers the same signed body", async () => {
-    const webhook = await createWebhook(net.ctx, pair.grocer, {
+    const webhook = await createWebhook(pair.net.ctx, pair.grocer, {
       url: receiver.url,
       events: ["mailbox.item"],
     });
     receiver.failNext(2);
     await sendFile();
     await runner().drain();
-    const [pending] = (await listWebhookCalls(net.ctx, admin, webhook.id, null, 10)).items;
+    const [pending] = (await listWebhookCalls(pair.net.ctx, admin, webhook.id, null, 10)).items;
     expect(pending).toMatchObject({ state: "pending", attempts: 1, lastStatus: 500 });
     expect(pending?.lastError).toBe(`${receiver.url} answered 500`);
-    net.clock.advance(999);
+    pair.net.clock.advance(999);
     await runner().drain();
     expect(receiver.calls).toHaveLength(1);
-    net.clock.advance(1);
+    pair.net.clock.advance(1);
     await runner().drain();
-    net.clock.advance(2000);
+    pair.net.clock.advance(2000);
     await runner().drain();
     expect(receiver.calls.map((c) => c.status)).toEqual([500, 500, 204]);
     expect(new Set(receiver.calls.map((c) => c.body)).size).toBe(1);
     // Each attempt is signed with its own timestamp.
     expect(new Set(receiver.calls.map((c) => c.headers["x-openvan-timestamp"])).size).toBe(3);
-    const [done] = (await listWebhookCalls(net.ctx, admin, webhook.id, null, 10)).items;
+    const [done] = (await listWebhookCalls(pair.net.ctx, admin, webhook.id, null, 10)).items;
     expect(done).toMatchObject({ state: "delivered", attempts: 3, lastStatus: 204, lastError: null });
   });
 
   it("logs a call failed after the last attempt and leaves its job in the dead letters", async () => {
-    const webhook = await createWebhook(net.ctx, pair.grocer, {
+    const webhook = await createWebhook(pair.net.ctx, pair.grocer, {
       url: receiver.url,
       events: ["mailbox.item"],
     });
@@ -152,18 +142,18 @@ describe("webhooks", () => {
     await sendFile();
     for (let i = 0; i < 3; i++) {
       await runner().drain();
-      net.clock.advance(3600_000);
+      pair.net.clock.advance(3600_000);
     }
-    const [failed] = (await listWebhookCalls(net.ctx, admin, webhook.id, null, 10)).items;
+    const [failed] = (await listWebhookCalls(pair.net.ctx, admin, webhook.id, null, 10)).items;
     expect(failed).toMatchObject({ state: "failed", attempts: 3, lastStatus: 500 });
-    const dead = await net.ctx.store.jobs.listByState("dead", 10);
+    const dead = await pair.net.ctx.store.jobs.listByState("dead", 10);
     expect(dead.map((j) => j.kind)).toEqual(["webhook"]);
     expect(dead[0]?.lastError).toBe(`${receiver.url} answered 500`);
   });
 
   it("does not call a deactivated webhook", async () => {
-    const webhook = await createWebhook(net.ctx, pair.grocer, { url: receiver.url });
-    await setWebhookActive(net.ctx, { accountId: pair.grocer, scope: "account" }, webhook.id, false);
+    const webhook = await createWebhook(pair.net.ctx, pair.grocer, { url: receiver.url });
+    await setWebhookActive(pair.net.ctx, { accountId: pair.grocer, scope: "account" }, webhook.id, false);
     await sendFile();
     await runner().drain();
     expect(receiver.calls).toEqual([]);
@@ -176,30 +166,30 @@ describe("webhooks", () => {
         { url: receiver.url, secret: "short" },
         { url: receiver.url, events: ["mailbox.item", "message.sent"] },
       ].map((input) =>
-        createWebhook(net.ctx, pair.grocer, input).catch((e: unknown) => isOpenVanError(e) && e.code),
+        createWebhook(pair.net.ctx, pair.grocer, input).catch((e: unknown) => isOpenVanError(e) && e.code),
       ),
     );
     expect(codes).toEqual(["WEBHOOK_INVALID", "WEBHOOK_INVALID", "WEBHOOK_INVALID"]);
   });
 
   it("sends one call per notification even when the notify job runs twice", async () => {
-    const webhook = await createWebhook(net.ctx, pair.grocer, { url: receiver.url });
-    await net.ctx.store.transaction((tx) =>
-      notifyAccount(net.ctx, tx, {
+    const webhook = await createWebhook(pair.net.ctx, pair.grocer, { url: receiver.url });
+    await pair.net.ctx.store.transaction((tx) =>
+      notifyAccount(pair.net.ctx, tx, {
         accountId: pair.grocer,
         type: "ack.overdue",
         subject: { accountId: pair.grocer },
         detail: { control: "000000101" },
       }),
     );
-    const [job] = await net.ctx.store.jobs.listByState("ready", 10);
-    const handlers = outboundJobHandlers(net.ctx, { transports: {}, mailer: null });
+    const [job] = await pair.net.ctx.store.jobs.listByState("ready", 10);
+    const handlers = outboundJobHandlers(pair.net.ctx, { transports: {}, mailer: null });
     const notify = handlers.notify;
     if (notify === undefined || typeof notify === "function" || job === undefined) throw new Error("staged");
     const prepared = await notify.prepare(job);
-    expect(await net.ctx.store.transaction((tx) => notify.apply(tx, prepared, job))).toBe(1);
-    expect(await net.ctx.store.transaction((tx) => notify.apply(tx, prepared, job))).toBe(0);
-    expect((await listWebhookCalls(net.ctx, admin, webhook.id, null, 10)).items).toHaveLength(1);
+    expect(await pair.net.ctx.store.transaction((tx) => notify.apply(tx, prepared, job))).toBe(1);
+    expect(await pair.net.ctx.store.transaction((tx) => notify.apply(tx, prepared, job))).toBe(0);
+    expect((await listWebhookCalls(pair.net.ctx, admin, webhook.id, null, 10)).items).toHaveLength(1);
   });
 });
 
@@ -216,12 +206,12 @@ describe("notification e-mail", async () => {
   it.skipIf(missing !== null)(
     `mails a notification through a real SMTP server${missing ? ` (${missing})` : ""}`,
     async () => {
-      await setNotificationEmail(net.ctx, pair.grocer, {
+      await setNotificationEmail(pair.net.ctx, pair.grocer, {
         address: "edi@grocerymart.example",
         events: ["ack.overdue"],
       });
-      await net.ctx.store.transaction((tx) =>
-        notifyAccount(net.ctx, tx, {
+      await pair.net.ctx.store.transaction((tx) =>
+        notifyAccount(pair.net.ctx, tx, {
           accountId: pair.grocer,
           type: "ack.overdue",
           subject: { accountId: pair.grocer, messageId: "msg_123" },
@@ -234,7 +224,9 @@ describe("notification e-mail", async () => {
       } finally {
         mailer.close();
       }
-      const [job] = (await net.ctx.store.jobs.listByState("done", 10)).filter((j) => j.kind === "notify");
+      const [job] = (await pair.net.ctx.store.jobs.listByState("done", 10)).filter(
+        (j) => j.kind === "notify",
+      );
       const mails = await sink.mails(1);
       expect(mails).toHaveLength(1);
       const mail = mails[0] ?? "";
@@ -249,10 +241,10 @@ describe("notification e-mail", async () => {
   );
 
   it("mails nothing, and queues no mail job, when the node has no SMTP server", async () => {
-    await setNotificationEmail(net.ctx, pair.grocer, { address: "edi@grocerymart.example" });
+    await setNotificationEmail(pair.net.ctx, pair.grocer, { address: "edi@grocerymart.example" });
     await sendFile();
     await runner(null).drain();
-    const kinds = (await net.ctx.store.jobs.listByState("done", 100)).map((j) => j.kind).sort();
+    const kinds = (await pair.net.ctx.store.jobs.listByState("done", 100)).map((j) => j.kind).sort();
     expect(kinds).toEqual(["notify", "route"]);
   });
 });

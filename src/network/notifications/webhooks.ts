@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { newId, OpenVanError } from "../../kernel/index.js";
 import type { Page, WebhookCallRecord, WebhookRecord } from "../../storage/ports/index.js";
+import { accountOrNotFound } from "../accounts/account-or-not-found.js";
 import { forgetRecipientOutbound } from "../delivery/recipient-outbound.js";
 import type { NetworkContext } from "../network-context.js";
 import { recordEvent } from "../record-event.js";
@@ -52,8 +53,7 @@ export async function createWebhook(
     createdAt: ctx.clock.now().toISOString(),
   };
   await ctx.store.transaction(async (tx) => {
-    if ((await tx.accounts.get(accountId)) === null)
-      throw new OpenVanError("NOT_FOUND", `no account ${accountId}`);
+    await accountOrNotFound(tx, accountId);
     await tx.webhooks.insert(webhook);
     await recordEvent(
       tx,
@@ -152,8 +152,7 @@ export async function setNotificationEmail(
 ): Promise<void> {
   const at = ctx.clock.now().toISOString();
   await ctx.store.transaction(async (tx) => {
-    if ((await tx.accounts.get(accountId)) === null)
-      throw new OpenVanError("NOT_FOUND", `no account ${accountId}`);
+    await accountOrNotFound(tx, accountId);
     if (email === null) {
       await tx.notificationEmails.clear(accountId);
       await recordEvent(tx, "notification_email.removed", at, { accountId });

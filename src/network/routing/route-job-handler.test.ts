@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { bodyOf, useTradingPairNetwork } from "../../../test/support/temp-network.js";
-import { buildInterchange, sequentialControlNumbers, writeEdi } from "../../edi/index.js";
+import { bodyOf, tradingPairOrder, useTradingPairNetwork } from "../../../test/support/temp-network.js";
+import { writeEdi } from "../../edi/index.js";
 import { networkJobHandlers, receiveMessage } from "../index.js";
 import { JobRunner } from "../jobs/job-runner.js";
 import { listMailbox } from "../mailbox/mailbox.js";
@@ -9,27 +9,7 @@ import { carriedUnitsLimit } from "./route-job-payload.js";
 const pair = useTradingPairNetwork();
 
 function orders(count: number, firstControl = 1): Buffer {
-  const interchanges = Array.from({ length: count }, (_, i) =>
-    buildInterchange(
-      {
-        standard: "x12",
-        sender: { qualifier: "ZZ", id: "ACMEFOODS" },
-        receiver: { qualifier: "ZZ", id: "GROCERYMART" },
-        groups: [
-          {
-            id: "PO",
-            sender: "ACMEFOODS",
-            receiver: "GROCERYMART",
-            version: "005010",
-            sets: [{ id: "850", body: [["BEG", "00", "SA", `PO${i}`, "", "20260301"]] }],
-          },
-        ],
-      },
-      sequentialControlNumbers({ interchange: firstControl + i }),
-      new Date("2026-03-01T09:00:00Z"),
-    ),
-  );
-  return writeEdi(interchanges);
+  return writeEdi(Array.from({ length: count }, (_, i) => tradingPairOrder(firstControl + i, `PO${i}`)));
 }
 
 async function send(bytes: Buffer): Promise<string> {

@@ -1,10 +1,12 @@
 import { newId } from "../../kernel/index.js";
 import type {
+  EventRecord,
   InterchangeRecord,
   InterchangeState,
   MessageRecord,
   MessageState,
   MetadataRepositories,
+  UsageRecord,
 } from "../../storage/ports/index.js";
 import { generatedAckChannel, planAcknowledgments } from "../acks/plan-acknowledgments.js";
 import { watchInboundControl } from "../control-numbers/watch-inbound-control.js";
@@ -65,30 +67,52 @@ export async function applyRoute(
   tx: MetadataRepositories,
   { messageId, units }: RouteInput,
 ): Promise<readonly InterchangeState[]> {
-  const message = await tx.messages.get(messageId);
-  if (message === null || message.state !== "received") return [];
-  // Compare-and-set before any write: of two routings of one message at once, only one moves it on from
-  // `received`; the other (on PostgreSQL it waits here for the first to commit) writes nothing.
-  if (!(await tx.messages.transition(message.id, "received", "routed", null))) return [];
+  // Compare-and-set before any write, reading the message in the same statement: of two routings of one
+  // message at once, only one moves it on from `received`; the other (on PostgreSQL it waits here for the
+  // first to commit) writes nothing. A message gone or routed already is left as it is.
+  const message = await tx.messages.transitionReturning(messageId, "received", "routed", null);
+  if (message === null) return [];
+  // The events and usage records of the routing are written together at its end, a statement each instead of
+  // one per row; nothing in routing reads them back before then.
+  const events: Omit<EventRecord, "id">[] = [];
+  const usages: UsageRecord[] = [];
+  const writes: MetadataRepositories = {
+    ...tx,
+    events: {
+      ...tx.events,
+      append: async (event) => {
+        events.push(event);
+      },
+    },
+    usage: {
+      ...tx.usage,
+      record: async (usage) => {
+        usages.push(usage);
+      },
+    },
+  };
   const states: InterchangeState[] = [];
   for (const [position, unit] of units.entries())
-    states.push(await routeUnit(ctx, tx, message, unit, position));
+    states.push(await routeUnit(ctx, writes, message, unit, position));
   const state = messageState(states);
   const at = ctx.clock.now().toISOString();
-  await tx.messages.setState(
-    message.id,
-    state,
-    state === "routed"
-      ? null
-      : `${states.filter((s) => s !== "routed").length} of ${states.length} not routed`,
-  );
+  // The compare-and-set above already wrote `routed` with no reason: only another outcome is written again.
+  if (state !== "routed") {
+    await tx.messages.setState(
+      message.id,
+      state,
+      `${states.filter((s) => s !== "routed").length} of ${states.length} not routed`,
+    );
+  }
   await recordEvent(
-    tx,
+    writes,
     `message.${state}`,
     at,
     { messageId: message.id, accountId: message.accountId },
     { interchanges: states.length },
   );
+  if (usages.length > 0) await tx.usage.recordMany(usages);
+  await tx.events.appendMany(events);
   return states;
 }
 

@@ -1,5 +1,6 @@
 import { newId, OpenVanError } from "../../kernel/index.js";
 import type { ApiKeyScope, UserRecord, UserRole } from "../../storage/ports/index.js";
+import { accountOrNotFound } from "../accounts/account-or-not-found.js";
 import type { NetworkContext } from "../network-context.js";
 import { recordEvent } from "../record-event.js";
 import { hashPassword } from "./password-hash.js";
@@ -37,8 +38,7 @@ export async function createUser(ctx: NetworkContext, input: NewUser): Promise<U
     disabledAt: null,
   };
   await ctx.store.transaction(async (tx) => {
-    if ((await tx.accounts.get(user.accountId)) === null)
-      throw new OpenVanError("NOT_FOUND", `no account ${user.accountId}`);
+    await accountOrNotFound(tx, user.accountId);
     await tx.users.insert(user);
     await recordEvent(tx, "user.created", at, { accountId: user.accountId }, userDetail(user));
   });

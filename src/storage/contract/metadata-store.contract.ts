@@ -8,6 +8,7 @@ import { jobBatchesContract } from "./metadata/job-batches-contract.js";
 import { jobsContract } from "./metadata/jobs-contract.js";
 import { messagesContract } from "./metadata/messages-contract.js";
 import { outboundContract } from "./metadata/outbound-contract.js";
+import { partnerGuidesContract } from "./metadata/partner-guides-contract.js";
 import { smallBlobsContract } from "./metadata/small-blobs-contract.js";
 import { trackingContract } from "./metadata/tracking-contract.js";
 import { transactionsContract } from "./metadata/transactions-contract.js";
@@ -49,5 +50,6 @@ export function describeMetadataStoreContract(
     transactionsContract(store);
     usersContract(store);
     interchangeClaimsContract(store);
+    partnerGuidesContract(store);
   });
 }

@@ -12,6 +12,7 @@ import type {
   WebhookCallRepository,
   WebhookRepository,
 } from "./outbound.js";
+import type { PartnerGuideRepository } from "./partner-guides.js";
 import type {
   AccountRecord,
   ApiKeyRecord,
@@ -69,6 +70,13 @@ export interface MessageRepository {
    * worker changed it first; on PostgreSQL the loser waits for the winner's commit, then sees the new state).
    */
   transition(id: string, from: MessageState, state: MessageState, reason: string | null): Promise<boolean>;
+  /** The same compare-and-set, handing back the message as it is after the move; null when it did not move. */
+  transitionReturning(
+    id: string,
+    from: MessageState,
+    state: MessageState,
+    reason: string | null,
+  ): Promise<MessageRecord | null>;
   /** Messages received before `before` (for retention), oldest first. */
   listReceivedBefore(before: string, limit: number): Promise<readonly MessageRecord[]>;
   delete(id: string): Promise<void>;
@@ -149,6 +157,8 @@ export interface DeliveryRepository {
 
 export interface EventRepository {
   append(event: Omit<EventRecord, "id">): Promise<void>;
+  /** Appends these events in their order, in as few statements as the database allows. */
+  appendMany(events: readonly Omit<EventRecord, "id">[]): Promise<void>;
   listByMessage(messageId: string): Promise<readonly EventRecord[]>;
 }
 
@@ -159,6 +169,8 @@ export interface TrackingRepository {
 
 export interface UsageRepository {
   record(usage: UsageRecord): Promise<void>;
+  /** Records these in as few statements as the database allows. */
+  recordMany(usages: readonly UsageRecord[]): Promise<void>;
   totals(
     accountId: string,
     from: string,
@@ -262,6 +274,7 @@ export interface MetadataRepositories {
   readonly sessions: SessionRepository;
   readonly sftpLogins: SftpLoginRepository;
   readonly as2: As2Repository;
+  readonly partnerGuides: PartnerGuideRepository;
 }
 
 export interface MetadataCapabilities {

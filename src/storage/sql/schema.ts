@@ -44,6 +44,7 @@ export interface Database {
   as2_certificates: As2CertificatesTable;
   as2_profiles: As2ProfilesTable;
   as2_messages: As2MessagesTable;
+  partner_guides: PartnerGuidesTable;
 }
 
 export interface AccountsTable {
@@ -261,6 +262,19 @@ export interface InterchangeClaimsTable {
   message_id: string;
   position: number;
   claimed_at: string;
+}
+
+/** Partner guides (0009): an account's implementation guides, for one partner ("") or all of them. */
+export interface PartnerGuidesTable {
+  id: string;
+  account_id: string;
+  partner: string;
+  guide_id: string;
+  /** The guide document, JSON text. */
+  document: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
 }
 
 /** SFTP logins (0005): one per account, the username unique on the network. */

@@ -18,6 +18,7 @@ import { sqlInterconnectRepository } from "./repositories/sql-interconnect-repos
 import { sqlJobRepository } from "./repositories/sql-job-repository.js";
 import { sqlMessageRepository } from "./repositories/sql-message-repository.js";
 import { sqlNotificationEmailRepository } from "./repositories/sql-notification-email-repository.js";
+import { sqlPartnerGuideRepository } from "./repositories/sql-partner-guide-repository.js";
 import { sqlPushEndpointRepository } from "./repositories/sql-push-endpoint-repository.js";
 import { sqlSessionRepository } from "./repositories/sql-session-repository.js";
 import { sqlSftpLoginRepository } from "./repositories/sql-sftp-login-repository.js";
@@ -66,5 +67,6 @@ export function sqlRepositories(
     users: sqlUserRepository(db),
     sessions: sqlSessionRepository(db, prepared),
     as2: sqlAs2Repository(db),
+    partnerGuides: sqlPartnerGuideRepository(db),
   };
 }

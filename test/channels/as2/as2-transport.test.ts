@@ -9,6 +9,7 @@ import {
   addProfileCertificates,
   createAs2Channel,
   createAs2Profile,
+  updateAs2Profile,
 } from "../../../src/channels/as2/index.js";
 import { sweepAs2Certificates } from "../../../src/channels/as2/keys/sweep-certificates.js";
 import { buildMdn } from "../../../src/channels/as2/mdn/build-mdn.js";
@@ -144,6 +145,38 @@ describe("AS2 transport", () => {
     const before = seen.length;
     expect((await push(d)).detail).toMatchObject({ as2MessageId: `${d.id}@OPENVAN` });
     expect(seen.length).toBe(before);
+  });
+});
+
+describe("AS2 transport, MDN without MIC", () => {
+  it("refuses it for a signed message, accepts it for an unsigned one (pyas2lib leaves it out then)", async () => {
+    answer = (headers) => {
+      const mdn = buildMdn(
+        {
+          reportingUa: "peer",
+          recipient: "PARTNER",
+          originalMessageId: String(headers["message-id"]),
+          disposition: { kind: "processed" },
+          mic: null,
+        },
+        null,
+      );
+      return {
+        status: 200,
+        headers: Object.fromEntries(mdn.headers.map((h) => [h.name, h.value])),
+        body: mdn.body,
+      };
+    };
+    const signed = await push(delivery()).catch((e: unknown) => e);
+    expect((signed as Error).message).toMatch(/MIC mismatch: the partner's MDN says \(no MIC\)/);
+    const profile = await net.ctx.store.as2.findProfileByAs2Id("PARTNER");
+    await updateAs2Profile(net.ctx, profile?.id ?? "", { signDigest: null });
+    try {
+      const d = delivery();
+      expect((await push(d)).detail).toMatchObject({ as2MessageId: `${d.id}@OPENVAN`, mic: null });
+    } finally {
+      await updateAs2Profile(net.ctx, profile?.id ?? "", { signDigest: "sha256" });
+    }
   });
 });
 

@@ -256,6 +256,13 @@ sys.stdout.buffer.write(zlib.decompress(der[int(offset) + hl:int(offset) + hl + 
     expect(inflated.equals(payload)).toBe(true);
   });
 
+  it("encodes a large compressed content as one primitive OCTET STRING (DER readers refuse BER chunks)", async () => {
+    await writeFile(join(dir, "zbig.der"), compress(randomBytes(300_000)));
+    const parsed = (await openssl(["asn1parse", "-inform", "DER", "-in", join(dir, "zbig.der")])).toString();
+    expect(parsed).not.toMatch(/cons: OCTET STRING/);
+    expect(parsed.match(/prim: OCTET STRING/g)).toHaveLength(1);
+  });
+
   it("reads a CompressedData built by Python", async () => {
     const script = `
 import sys, zlib

@@ -6,8 +6,8 @@ import { addSshKey, generateSshKeyPair, loadSftpHostKey } from "../../../src/cha
 import { loadConfig } from "../../../src/config/index.js";
 import { addIdentity, createAccount, createPushEndpoint } from "../../../src/network/index.js";
 import { openServices, type Services } from "../../../src/services/index.js";
+import { haveSshd, type OpenSshServer, startOpenSshServer } from "../../support/openssh-server.js";
 import { runSftp, writeKnownHosts } from "./openssh-client.js";
-import { haveSshd, type OpenSshServer, startOpenSshServer } from "./openssh-server.js";
 
 const x12 = await readFile(new URL("../../fixtures/network/x12-850-acme-to-grocery.x12", import.meta.url));
 

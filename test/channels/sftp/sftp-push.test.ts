@@ -20,8 +20,9 @@ import {
   routeMessage,
 } from "../../../src/network/index.js";
 import type { DeliveryRecord } from "../../../src/storage/ports/index.js";
+import { freePort } from "../../support/local-process.js";
+import { haveSshd, type OpenSshServer, startOpenSshServer } from "../../support/openssh-server.js";
 import { bodyOf, openTempNetwork, seedTradingPair, type TempNetwork } from "../../support/temp-network.js";
-import { freePort, haveSshd, type OpenSshServer, startOpenSshServer } from "./openssh-server.js";
 
 const x12 = await readFile(new URL("../../fixtures/network/x12-850-acme-to-grocery.x12", import.meta.url));
 

@@ -2,6 +2,11 @@ import type { FastifyPluginAsync } from "fastify";
 import { OpenVanError } from "../../../kernel/index.js";
 import { requireAdmin } from "../../http/authenticate.js";
 import type { As2Context } from "../as2-context.js";
+import {
+  generateNetworkCertificate,
+  generateProfileCertificate,
+  importNetworkPkcs12,
+} from "../keys/manage-certificates.js";
 import { networkOwner } from "../keys/network-keys.js";
 import type { As2ProfileInput } from "../profiles/as2-profile-input.js";
 import {
@@ -19,6 +24,19 @@ import {
 } from "./as2-views.js";
 
 const tags = ["admin", "as2"];
+
+interface GenerateBody {
+  readonly bits?: 2048 | 3072 | 4096;
+  readonly days?: number;
+}
+const generateBodySchema = {
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    bits: { type: "integer", enum: [2048, 3072, 4096] },
+    days: { type: "integer", minimum: 1, maximum: 7300 },
+  },
+} as const;
 const idParams = {
   type: "object",
   required: ["id"],
@@ -91,11 +109,83 @@ export function as2AdminRoutes(as2: As2Context): FastifyPluginAsync {
       },
     );
 
-    app.post<{ Params: { id: string }; Body: { certificate: string; usage?: "sign" | "encrypt" | "both" } }>(
+    app.post<{ Body: { certificate: string; password?: string } }>(
+      "/admin/as2/certificates",
+      {
+        schema: {
+          summary: "Import a key pair for this network from PKCS#12 (base64); the newest valid pair signs",
+          tags,
+          body: {
+            type: "object",
+            required: ["certificate"],
+            additionalProperties: false,
+            properties: {
+              certificate: { type: "string", minLength: 1, maxLength: 400_000 },
+              password: { type: "string", maxLength: 1000 },
+            },
+          },
+          response: { 201: certificateSchema },
+        },
+      },
+      async (request, reply) => {
+        const bytes = Buffer.from(request.body.certificate, "base64");
+        const record = await importNetworkPkcs12(as2, bytes, request.body.password ?? null);
+        return reply.code(201).send(certificateView(record));
+      },
+    );
+
+    app.post<{ Body: GenerateBody }>(
+      "/admin/as2/certificates/generate",
+      {
+        schema: {
+          summary: "Generate a new self-signed key pair for this network (kept, never exported)",
+          tags,
+          body: generateBodySchema,
+          response: { 201: certificateSchema },
+        },
+      },
+      async (request, reply) =>
+        reply.code(201).send(certificateView(await generateNetworkCertificate(as2, request.body ?? {}))),
+    );
+
+    app.post<{ Params: { id: string }; Body: GenerateBody & { usage?: "sign" | "encrypt" | "both" } }>(
+      "/admin/as2-profiles/:id/certificates/generate",
+      {
+        schema: {
+          summary:
+            "Generate a self-signed key pair for an AS2 profile: the certificate is kept, the private key is answered once and not stored",
+          tags,
+          params: idParams,
+          body: {
+            ...generateBodySchema,
+            properties: {
+              ...generateBodySchema.properties,
+              usage: { type: "string", enum: ["sign", "encrypt", "both"] },
+            },
+          },
+          response: {
+            201: {
+              type: "object",
+              properties: { ...certificateSchema.properties, privateKey: { type: "string" } },
+            },
+          },
+        },
+      },
+      async (request, reply) => {
+        const made = await generateProfileCertificate(ctx, request.params.id, request.body ?? {});
+        return reply.code(201).send({ ...certificateView(made.record), privateKey: made.privateKeyPem });
+      },
+    );
+
+    app.post<{
+      Params: { id: string };
+      Body: { certificate: string; usage?: "sign" | "encrypt" | "both"; password?: string };
+    }>(
       "/admin/as2-profiles/:id/certificates",
       {
         schema: {
-          summary: "Add a partner certificate (PEM, or DER in base64) to an AS2 profile",
+          summary:
+            "Add a partner certificate (PEM, or DER or PKCS#12 in base64, with its password) to an AS2 profile",
           tags,
           params: idParams,
           body: {
@@ -103,8 +193,9 @@ export function as2AdminRoutes(as2: As2Context): FastifyPluginAsync {
             required: ["certificate"],
             additionalProperties: false,
             properties: {
-              certificate: { type: "string", minLength: 1, maxLength: 200_000 },
+              certificate: { type: "string", minLength: 1, maxLength: 400_000 },
               usage: { type: "string", enum: ["sign", "encrypt", "both"] },
+              password: { type: "string", maxLength: 1000 },
             },
           },
           response: {
@@ -120,6 +211,7 @@ export function as2AdminRoutes(as2: As2Context): FastifyPluginAsync {
           request.params.id,
           bytes,
           request.body.usage ?? "both",
+          request.body.password ?? null,
         );
         return reply.code(201).send({ items: added.map(certificateView) });
       },

@@ -18,6 +18,18 @@ export function certificateView(c: As2CertificateRecord): Record<string, unknown
   };
 }
 
+/** A profile's settings, as the profile reads and as a POST/PATCH writes them (but `mdn`). */
+const profileSettingsProperties = {
+  legacy: { type: "boolean" },
+  allowRsaPkcs1: { type: "boolean" },
+  requireSigned: { type: "boolean" },
+  requireEncrypted: { type: "boolean" },
+  signDigest: { type: ["string", "null"] },
+  cipher: { type: ["string", "null"] },
+  keyTransport: { type: "string" },
+  compress: { type: "boolean" },
+} as const;
+
 export const profileSchema = {
   type: "object",
   properties: {
@@ -25,14 +37,7 @@ export const profileSchema = {
     accountId: { type: "string" },
     as2Id: { type: "string" },
     url: { type: ["string", "null"] },
-    legacy: { type: "boolean" },
-    allowRsaPkcs1: { type: "boolean" },
-    requireSigned: { type: "boolean" },
-    requireEncrypted: { type: "boolean" },
-    signDigest: { type: ["string", "null"] },
-    cipher: { type: ["string", "null"] },
-    keyTransport: { type: "string" },
-    compress: { type: "boolean" },
+    ...profileSettingsProperties,
     mdn: { type: "string" },
     mdnSigned: { type: "boolean" },
     createdAt: { type: "string" },
@@ -60,14 +65,7 @@ export const profileBodySchema = {
   properties: {
     as2Id: { type: "string", minLength: 1, maxLength: 128 },
     url: { type: ["string", "null"], maxLength: 2000 },
-    legacy: { type: "boolean" },
-    allowRsaPkcs1: { type: "boolean" },
-    requireSigned: { type: "boolean" },
-    requireEncrypted: { type: "boolean" },
-    signDigest: { type: ["string", "null"] },
-    cipher: { type: ["string", "null"] },
-    keyTransport: { type: "string" },
-    compress: { type: "boolean" },
+    ...profileSettingsProperties,
     mdn: { type: "string", enum: ["sync", "async", "none"] },
     mdnSigned: { type: "boolean" },
   },

@@ -61,21 +61,34 @@ export function networkKeysOf(records: readonly As2CertificateRecord[], now: Dat
   };
 }
 
+/** How a key pair is made: RSA modulus bits, validity in days, the owner its record gets. */
+export interface KeyPairOptions {
+  readonly bits?: 2048 | 3072 | 4096;
+  readonly days?: number;
+  readonly owner?: string;
+}
+
 /**
- * A self-signed RSA-2048 / SHA-256 certificate for signing and key transport, built with pkijs over WebCrypto.
- * (@peculiar/x509 would need a global Reflect metadata polyfill, which OpenVAN does not install into the process.)
+ * A self-signed RSA (2048 bits unless asked) / SHA-256 certificate for signing and key transport, valid five
+ * years unless asked, built with pkijs over WebCrypto. (@peculiar/x509 would need a global Reflect metadata
+ * polyfill, which OpenVAN does not install into the process.)
  */
-export async function generateKeyPair(as2Id: string, now: Date): Promise<As2CertificateRecord> {
+export async function generateKeyPair(
+  as2Id: string,
+  now: Date,
+  options: KeyPairOptions = {},
+): Promise<As2CertificateRecord> {
   const algorithm = {
     name: "RSASSA-PKCS1-v1_5",
     hash: "SHA-256",
     publicExponent: new Uint8Array([1, 0, 1]),
-    modulusLength: 2048,
+    modulusLength: options.bits ?? 2048,
   };
   const subtle = webcrypto.subtle;
   const keys = (await subtle.generateKey(algorithm, true, ["sign", "verify"])) as webcrypto.CryptoKeyPair;
   const notAfter = new Date(now);
-  notAfter.setUTCFullYear(notAfter.getUTCFullYear() + validityYears);
+  if (options.days === undefined) notAfter.setUTCFullYear(notAfter.getUTCFullYear() + validityYears);
+  else notAfter.setTime(now.getTime() + options.days * 86_400_000);
   const cert = new pkijs.Certificate();
   cert.version = 2;
   // A positive serial: the top bit of the first byte clear.
@@ -108,5 +121,5 @@ export async function generateKeyPair(as2Id: string, now: Date): Promise<As2Cert
   const der = new Uint8Array(cert.toSchema(true).toBER(false));
   const pkcs8 = Buffer.from(await subtle.exportKey("pkcs8", keys.privateKey));
   const pem = `-----BEGIN PRIVATE KEY-----\n${pkcs8.toString("base64").replace(/.{1,64}/g, "$&\n")}-----END PRIVATE KEY-----\n`;
-  return certificateRecord(der, networkOwner, "both", pem, now);
+  return certificateRecord(der, options.owner ?? networkOwner, "both", pem, now);
 }

@@ -1,8 +1,9 @@
+import { X509Certificate } from "node:crypto";
 import { newId, OpenVanError } from "../../../kernel/index.js";
 import { type NetworkContext, recordEvent } from "../../../network/index.js";
 import type { As2CertificateRecord, As2ProfileRecord } from "../../../storage/ports/index.js";
 import { certificateRecord } from "../keys/certificate-record.js";
-import { readCertificates } from "../keys/read-certificates.js";
+import { readCertificateUpload } from "../keys/read-certificates.js";
 import { type ParsedCertificate, parseCertificate } from "../smime/certificates.js";
 import { allowedAlgorithms, type SecurityPolicy } from "../smime/security-policy.js";
 import { type As2ProfileInput, profileDefaults, profileFields } from "./as2-profile-input.js";
@@ -58,16 +59,31 @@ export async function requireProfile(ctx: NetworkContext, profileId: string): Pr
   return profile;
 }
 
-/** Adds a partner's certificate(s) (PEM or DER) to its profile; `usage` says whether it signs, encrypts or both. */
+/**
+ * Adds a partner's certificate(s) (PEM, DER, or PKCS#12 opened with `password`) to its profile; `usage` says
+ * whether it signs, encrypts or both. From a PKCS#12 file with a private key only the key's own certificate is
+ * added, and the key is not kept: the network never signs or decrypts as a partner.
+ */
 export async function addProfileCertificates(
   ctx: NetworkContext,
   profileId: string,
   bytes: Uint8Array,
   usage: As2CertificateRecord["usage"],
+  password: string | null = null,
 ): Promise<As2CertificateRecord[]> {
   const profile = await requireProfile(ctx, profileId);
   const now = ctx.clock.now();
-  const records = readCertificates(bytes).map((der) => certificateRecord(der, profile.id, usage, null, now));
+  const upload = readCertificateUpload(bytes, password);
+  const certificates = upload.privateKey === null ? upload.certificates : upload.certificates.slice(0, 1);
+  const records = certificates.map((der) => {
+    if (usage !== "sign" && new X509Certificate(der).publicKey.asymmetricKeyType === "ec") {
+      throw new OpenVanError(
+        "AS2_CERTIFICATE_INVALID",
+        `the certificate ${new X509Certificate(der).subject.replaceAll("\n", ", ")} has an EC key: OpenVAN verifies ECDSA signatures with it (usage "sign") but encrypts to RSA certificates only`,
+      );
+    }
+    return certificateRecord(der, profile.id, usage, null, now);
+  });
   await ctx.store.transaction(async (tx) => {
     for (const record of records) {
       await tx.as2.insertCertificate(record);

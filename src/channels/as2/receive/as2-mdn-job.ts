@@ -1,4 +1,4 @@
-import { enqueueJob, type SimpleJobHandler } from "../../../network/index.js";
+import { enqueueJob, recordEvent, type SimpleJobHandler } from "../../../network/index.js";
 import type { As2Context } from "../as2-context.js";
 
 /** The payload of an "as2_mdn" job: an async MDN and where it goes. */
@@ -24,8 +24,9 @@ export async function enqueueAsyncMdn(
 }
 
 /**
- * The "as2_mdn" job: POSTs an async MDN to the partner's Receipt-Delivery-Option URL. A failure (no answer, a
- * non-2xx status) throws, and the job runner retries with backoff until its attempts run out.
+ * The "as2_mdn" job: POSTs an async MDN to the partner's Receipt-Delivery-Option URL. No answer, a 408 or a 5xx
+ * throws, and the job runner retries with backoff until its attempts run out. Any other 4xx is permanent, as
+ * for the send transport: the job ends at once with an "as2.mdn.undelivered" event naming the status.
  */
 export function as2MdnJobHandler(as2: As2Context): SimpleJobHandler {
   return async (job) => {
@@ -36,7 +37,28 @@ export function as2MdnJobHandler(as2: As2Context): SimpleJobHandler {
       body: Buffer.from(mdn.body, "base64"),
       signal: AbortSignal.timeout(60_000),
     });
-    await response.arrayBuffer();
+    const answer = Buffer.from(await response.arrayBuffer())
+      .toString("utf8")
+      .slice(0, 500);
+    const permanent = response.status >= 400 && response.status < 500 && response.status !== 408;
+    if (permanent) {
+      const partnerId = mdn.headers["AS2-To"]?.replace(/^"(.*)"$/, "$1") ?? null;
+      const profile = partnerId === null ? null : await as2.ctx.store.as2.findProfileByAs2Id(partnerId);
+      await recordEvent(
+        as2.ctx.store,
+        "as2.mdn.undelivered",
+        as2.ctx.clock.now().toISOString(),
+        { accountId: profile?.accountId ?? null },
+        {
+          as2MessageId: mdn.originalMessageId,
+          url: mdn.url,
+          status: response.status,
+          reason: `HTTP ${response.status} is permanent (4xx other than 408): not retried`,
+          answer,
+        },
+      );
+      return;
+    }
     if (!response.ok) {
       throw new Error(
         `the async MDN for ${mdn.originalMessageId} got HTTP ${response.status} from ${mdn.url}`,

@@ -80,7 +80,10 @@ export async function recordMdn(
     );
   }
   const mic = expectedMic ?? record?.mic ?? null;
-  if (mic !== null && (mdn.mic === null || !sameMic(mdn.mic, mic))) {
+  // RFC 4130 section 7.4.3 requires the MIC in signed receipts; some implementations (pyas2lib) leave it out
+  // when the message itself was not signed. For an unsigned message a missing MIC is accepted; a wrong one never.
+  const micOptional = partner.profile.signDigest === null && mdn.mic === null;
+  if (mic !== null && !micOptional && (mdn.mic === null || !sameMic(mdn.mic, mic))) {
     throw new OpenVanError(
       "AS2_MDN_INVALID",
       `MIC mismatch: the partner's MDN says ${mdn.mic ?? "(no MIC)"}, OpenVAN sent ${mic}`,

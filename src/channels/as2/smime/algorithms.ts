@@ -78,6 +78,15 @@ export const rsaSignatureOids: Readonly<Record<string, DigestName | null>> = {
   "1.2.840.113549.1.1.13": "sha512",
 };
 
+/** ECDSA signature algorithms (RFC 5753/5758), for partners whose signing certificate is EC (verify only). */
+export const ecSignatureOids: Readonly<Record<string, DigestName | null>> = {
+  "1.2.840.10045.2.1": null,
+  "1.2.840.10045.4.1": "sha1",
+  "1.2.840.10045.4.3.2": "sha256",
+  "1.2.840.10045.4.3.3": "sha384",
+  "1.2.840.10045.4.3.4": "sha512",
+};
+
 /** `sha-256`, `SHA256`, `sha256` → `sha256`; null when it names no digest we know. */
 export function parseDigestName(text: string): DigestName | null {
   const key = text.trim().toLowerCase().replaceAll("-", "");

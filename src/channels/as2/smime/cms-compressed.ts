@@ -11,10 +11,17 @@ export function compress(content: Uint8Array): Uint8Array {
     value: [
       new asn1js.Integer({ value: 0 }),
       new pkijs.AlgorithmIdentifier({ algorithmId: oids.zlib }).toSchema(),
-      new pkijs.EncapsulatedContentInfo({
-        eContentType: oids.data,
-        eContent: new asn1js.OctetString({ valueHex: deflateSync(content) }),
-      }).toSchema(),
+      // EncapsulatedContentInfo by hand: pkijs would cut eContent into a constructed (BER) OCTET STRING, which
+      // DER-only readers refuse (pyas2lib's asn1crypto: "method should have been primitive"). One primitive one.
+      new asn1js.Sequence({
+        value: [
+          new asn1js.ObjectIdentifier({ value: oids.data }),
+          new asn1js.Constructed({
+            idBlock: { tagClass: 3, tagNumber: 0 },
+            value: [new asn1js.OctetString({ valueHex: deflateSync(content) })],
+          }),
+        ],
+      }),
     ],
   });
   const info = new pkijs.ContentInfo({ contentType: oids.compressedData, content: compressed });

@@ -2,7 +2,14 @@ import { createHash, type KeyObject, sign, verify } from "node:crypto";
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import { OpenVanError } from "../../../kernel/index.js";
-import { type DigestName, digestByOid, digests, oids, rsaSignatureOids } from "./algorithms.js";
+import {
+  type DigestName,
+  digestByOid,
+  digests,
+  ecSignatureOids,
+  oids,
+  rsaSignatureOids,
+} from "./algorithms.js";
 import {
   hasSubjectKeyId,
   isIssuerAndSerial,
@@ -99,14 +106,17 @@ export function verifyDetached(
       { digest: digest.name },
     );
   }
-  const implied = rsaSignatureOids[signerInfo.signatureAlgorithm.algorithmId];
+  const signer = findSigner(signerInfo, trusted);
+  const signerKey = publicKeyOf(signer);
+  // RSA PKCS#1 v1.5, or ECDSA when the partner's (trusted) signing certificate is EC.
+  const ec = signerKey.asymmetricKeyType === "ec";
+  const implied = (ec ? ecSignatureOids : rsaSignatureOids)[signerInfo.signatureAlgorithm.algorithmId];
   if (implied === undefined || (implied !== null && implied !== digest.name)) {
     throw new OpenVanError(
       "AS2_ALGORITHM_REFUSED",
-      `the signature algorithm ${signerInfo.signatureAlgorithm.algorithmId} is not RSA PKCS#1 v1.5 with ${digest.micalg}`,
+      `the signature algorithm ${signerInfo.signatureAlgorithm.algorithmId} is not ${ec ? "ECDSA" : "RSA PKCS#1 v1.5"} with ${digest.micalg}`,
     );
   }
-  const signer = findSigner(signerInfo, trusted);
   const contentDigest = createHash(digest.name).update(content).digest();
   let data: Uint8Array = content;
   const attrs = signerInfo.signedAttrs;
@@ -123,11 +133,11 @@ export function verifyDetached(
     }
     data = new Uint8Array(attrs.encodedValue);
   }
-  const ok = verify(digest.name, data, publicKeyOf(signer), signerInfo.signature.valueBlock.valueHexView);
+  const ok = verify(digest.name, data, signerKey, signerInfo.signature.valueBlock.valueHexView);
   if (!ok) {
     throw new OpenVanError(
       "AS2_SIGNATURE_INVALID",
-      "the RSA signature does not verify with the signer's certificate",
+      `the ${ec ? "ECDSA" : "RSA"} signature does not verify with the signer's certificate`,
     );
   }
   return { digest: digest.name, signer };

@@ -1,6 +1,10 @@
 import type { FastifyPluginAsync } from "fastify";
-import { OpenVanError } from "../../../kernel/index.js";
-import { type AckProfileInput, removeAckProfile, setAckProfile } from "../../../network/index.js";
+import {
+  type AckProfileInput,
+  accountOrNotFound,
+  removeAckProfile,
+  setAckProfile,
+} from "../../../network/index.js";
 import { principalOf, requireAdmin } from "../authenticate.js";
 import type { RouteDeps } from "../route-deps.js";
 import { listSchema } from "../views/account-views.js";
@@ -11,15 +15,11 @@ import {
   ackProfileView,
 } from "../views/ack-profile-view.js";
 import { errorResponses } from "../views/error-schema.js";
+import { accountParams } from "./admin-account.js";
 
 type Key = { identity?: string; partner?: string };
 
 const tags = ["acknowledgments"];
-const accountParams = {
-  type: "object",
-  required: ["id"],
-  properties: { id: { type: "string", maxLength: 64, description: "The account id." } },
-} as const;
 
 /**
  * `/ack-profiles`: which acknowledgments the network sends for what the caller's account sends, and which it
@@ -28,8 +28,7 @@ const accountParams = {
 export function ackProfileRoutes(deps: RouteDeps): FastifyPluginAsync {
   const { ctx } = deps;
   const list = async (accountId: string) => {
-    if ((await ctx.store.accounts.get(accountId)) === null)
-      throw new OpenVanError("NOT_FOUND", `no account ${accountId}`);
+    await accountOrNotFound(ctx.store, accountId);
     return { items: (await ctx.store.ackProfiles.list(accountId)).map(ackProfileView) };
   };
 

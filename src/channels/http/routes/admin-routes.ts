@@ -1,6 +1,5 @@
 import type { FastifyPluginAsync } from "fastify";
-import { OpenVanError } from "../../../kernel/index.js";
-import { addIdentity, createAccount, issueApiKey } from "../../../network/index.js";
+import { accountOrNotFound, addIdentity, createAccount, issueApiKey } from "../../../network/index.js";
 import type { ApiKeyScope } from "../../../storage/ports/index.js";
 import { requireAdmin } from "../authenticate.js";
 import type { RouteDeps } from "../route-deps.js";
@@ -14,24 +13,13 @@ import {
   listSchema,
 } from "../views/account-views.js";
 import { errorResponses } from "../views/error-schema.js";
-
-const accountParams = {
-  type: "object",
-  required: ["id"],
-  properties: { id: { type: "string", maxLength: 64, description: "The account id." } },
-} as const;
+import { accountParams } from "./admin-account.js";
 
 const tags = ["admin"];
 
 /** `/admin`: accounts, their identities and API keys. Only keys of the admin scope get in. */
 export function adminRoutes(deps: RouteDeps): FastifyPluginAsync {
   const { ctx } = deps;
-  const accountOf = async (id: string) => {
-    const account = await ctx.store.accounts.get(id);
-    if (account === null) throw new OpenVanError("NOT_FOUND", `no account ${id}`);
-    return account;
-  };
-
   return async (app) => {
     app.addHook("onRequest", requireAdmin);
 
@@ -104,7 +92,7 @@ export function adminRoutes(deps: RouteDeps): FastifyPluginAsync {
         },
       },
       async (request) => {
-        const account = await accountOf(request.params.id);
+        const account = await accountOrNotFound(ctx.store, request.params.id);
         return { items: (await ctx.store.identities.listByAccount(account.id)).map(identityView) };
       },
     );
@@ -141,7 +129,7 @@ export function adminRoutes(deps: RouteDeps): FastifyPluginAsync {
         },
       },
       async (request) => {
-        const account = await accountOf(request.params.id);
+        const account = await accountOrNotFound(ctx.store, request.params.id);
         return { items: (await ctx.store.apiKeys.listByAccount(account.id)).map((k) => apiKeyView(k)) };
       },
     );

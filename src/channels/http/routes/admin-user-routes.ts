@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from "fastify";
-import { OpenVanError } from "../../../kernel/index.js";
 import {
+  accountOrNotFound,
   createUser,
   maxPasswordLength,
   minPasswordLength,
@@ -90,9 +90,7 @@ export function adminUserRoutes(deps: RouteDeps): FastifyPluginAsync {
         },
       },
       async (request) => {
-        if ((await ctx.store.accounts.get(request.params.id)) === null) {
-          throw new OpenVanError("NOT_FOUND", `no account ${request.params.id}`);
-        }
+        await accountOrNotFound(ctx.store, request.params.id);
         return { items: (await ctx.store.users.listByAccount(request.params.id)).map(userView) };
       },
     );

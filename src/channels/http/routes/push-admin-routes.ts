@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from "fastify";
-import { OpenVanError } from "../../../kernel/index.js";
 import {
+  accountOrNotFound,
   createInterconnect,
   createPushEndpoint,
   createWebhook,
@@ -13,6 +13,7 @@ import {
 } from "../../../network/index.js";
 import { requireAdmin } from "../authenticate.js";
 import type { RouteDeps } from "../route-deps.js";
+import { listSchema } from "../views/account-views.js";
 import { errorResponses } from "../views/error-schema.js";
 import {
   interconnectSchema,
@@ -22,15 +23,10 @@ import {
   webhookSchema,
   webhookView,
 } from "../views/outbound-views.js";
+import { accountParams } from "./admin-account.js";
 import { emailBodySchema, webhookBodySchema } from "./webhook-routes.js";
 
 const tags = ["admin"];
-
-const accountParams = {
-  type: "object",
-  required: ["id"],
-  properties: { id: { type: "string", maxLength: 64, description: "The account id." } },
-} as const;
 
 const endpointParams = {
   type: "object",
@@ -59,24 +55,12 @@ const endpointBody = {
   },
 } as const;
 
-const list = (item: unknown) => ({
-  type: "object",
-  required: ["items"],
-  properties: { items: { type: "array", items: item } },
-});
-
 /**
  * `/admin`: push endpoints of accounts (where their deliveries go instead of their mailbox), interconnects
  * (accounts that stand for another network), and the webhooks and notification e-mail of any account.
  */
 export function pushAdminRoutes(deps: RouteDeps): FastifyPluginAsync {
   const { ctx } = deps;
-  const accountOf = async (id: string) => {
-    const account = await ctx.store.accounts.get(id);
-    if (account === null) throw new OpenVanError("NOT_FOUND", `no account ${id}`);
-    return account;
-  };
-
   return async (app) => {
     app.addHook("onRequest", requireAdmin);
 
@@ -107,11 +91,11 @@ export function pushAdminRoutes(deps: RouteDeps): FastifyPluginAsync {
           summary: "List an account's push endpoints",
           tags,
           params: accountParams,
-          response: { 200: list(pushEndpointSchema), ...errorResponses(401, 403, 404) },
+          response: { 200: listSchema(pushEndpointSchema), ...errorResponses(401, 403, 404) },
         },
       },
       async (request) => {
-        const account = await accountOf(request.params.id);
+        const account = await accountOrNotFound(ctx.store, request.params.id);
         return { items: (await listPushEndpoints(ctx, account.id)).map(pushEndpointView) };
       },
     );
@@ -179,11 +163,11 @@ export function pushAdminRoutes(deps: RouteDeps): FastifyPluginAsync {
           summary: "List an account's webhooks",
           tags,
           params: accountParams,
-          response: { 200: list(webhookSchema), ...errorResponses(401, 403, 404) },
+          response: { 200: listSchema(webhookSchema), ...errorResponses(401, 403, 404) },
         },
       },
       async (request) => {
-        const account = await accountOf(request.params.id);
+        const account = await accountOrNotFound(ctx.store, request.params.id);
         return { items: (await listWebhooks(ctx, account.id)).map((w) => webhookView(w)) };
       },
     );
@@ -260,7 +244,7 @@ export function pushAdminRoutes(deps: RouteDeps): FastifyPluginAsync {
         schema: {
           summary: "List the interconnects (other networks) with their identities and active endpoint",
           tags,
-          response: { 200: list(interconnectSchema), ...errorResponses(401, 403) },
+          response: { 200: listSchema(interconnectSchema), ...errorResponses(401, 403) },
         },
       },
       async () => {

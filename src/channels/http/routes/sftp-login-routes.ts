@@ -11,14 +11,9 @@ import {
 import { requireAdmin } from "../authenticate.js";
 import type { RouteDeps } from "../route-deps.js";
 import { errorResponses } from "../views/error-schema.js";
+import { accountParams } from "./admin-account.js";
 
 const tags = ["sftp"];
-
-const accountParams = {
-  type: "object",
-  required: ["id"],
-  properties: { id: { type: "string", maxLength: 64, description: "The account id." } },
-} as const;
 
 const sshKeySchema = {
   type: "object",

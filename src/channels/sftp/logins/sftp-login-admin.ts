@@ -1,6 +1,6 @@
 import { hash } from "@node-rs/argon2";
 import { newId, OpenVanError } from "../../../kernel/index.js";
-import type { NetworkContext } from "../../../network/index.js";
+import { accountOrNotFound, type NetworkContext } from "../../../network/index.js";
 import type { AccountRecord, SftpLoginRecord, SshKeyRecord } from "../../../storage/ports/index.js";
 import { parseSshPublicKey } from "./ssh-public-key.js";
 
@@ -27,7 +27,7 @@ export async function setSftpLogin(
   accountId: string,
   change: SftpLoginChange,
 ): Promise<SftpLoginView> {
-  const account = await accountOf(ctx, accountId);
+  const account = await accountOrNotFound(ctx.store, accountId);
   const existing = await ctx.store.sftpLogins.getByAccount(accountId);
   const username = change.username ?? existing?.username ?? (await freeUsername(ctx, account));
   if (!usernamePattern.test(username)) {
@@ -77,7 +77,7 @@ export async function removeSshKey(ctx: NetworkContext, accountId: string, keyId
 
 /** The account's login; NOT_FOUND when it has none. */
 export async function describeSftpLogin(ctx: NetworkContext, accountId: string): Promise<SftpLoginView> {
-  await accountOf(ctx, accountId);
+  await accountOrNotFound(ctx.store, accountId);
   const login = await ctx.store.sftpLogins.getByAccount(accountId);
   if (login === null) throw new OpenVanError("NOT_FOUND", `account ${accountId} has no SFTP login`);
   return view(login, await ctx.store.sftpLogins.listKeys(accountId));
@@ -104,12 +104,6 @@ async function freeUsername(ctx: NetworkContext, account: AccountRecord): Promis
   const name = base === "" ? "account" : base;
   const holder = await ctx.store.sftpLogins.findByUsername(name);
   return holder === null || holder.accountId === account.id ? name : `${name}-${account.id.slice(-8)}`;
-}
-
-async function accountOf(ctx: NetworkContext, accountId: string): Promise<AccountRecord> {
-  const account = await ctx.store.accounts.get(accountId);
-  if (account === null) throw new OpenVanError("NOT_FOUND", `no account ${accountId}`);
-  return account;
 }
 
 function view(login: SftpLoginRecord, keys: readonly SshKeyRecord[]): SftpLoginView {

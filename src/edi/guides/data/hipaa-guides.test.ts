@@ -198,3 +198,186 @@ describe.skipIf(!present)("HIPAA guides on real files (../shared/conformance)", 
     },
   );
 });
+
+/**
+ * Hand-written claim status documents in which a subscriber's own claim (loop 2200D) comes before a
+ * dependent level (HL 23), as the TR3s place it: 2200D sits between 2100D and 2000E.
+ */
+function claimStatus(convention: string, gs01: string, set: string, body: readonly string[]): Uint8Array {
+  const x5010 = convention.startsWith("005010");
+  const isa =
+    "ISA*00*          *00*          *ZZ*SUBMITTER      *ZZ*RECEIVER       *240101*1200*" +
+    (x5010 ? "^*00501" : "U*00401") +
+    "*000000001*0*P*:~";
+  const st = `ST*${set}*0001${x5010 ? `*${convention}` : ""}~`;
+  const segments = [st, ...body.map((s) => `${s}~`)];
+  return new TextEncoder().encode(
+    `${isa}GS*${gs01}*SENDER*RECEIVER*20240101*1200*1*X*${convention}~${segments.join("")}` +
+      `SE*${segments.length + 1}*0001~GE*1*1~IEA*1*000000001~`,
+  );
+}
+
+/** Payer, receiver and provider levels (HL 1, 2, 3) of a 276. */
+const request276Levels = [
+  "HL*1**20*1",
+  "NM1*PR*2*PAYER*****PI*12345",
+  "HL*2*1*21*1",
+  "NM1*41*2*CLINIC*****46*X123",
+  "HL*3*2*19*1",
+  "NM1*1P*2*CLINIC*****XX*1234567893",
+];
+
+const request276 = (claim: string, claimDate: string) => [
+  "HL*4*3*22*1",
+  "DMG*D8*19700101*M",
+  "NM1*IL*1*DOE*JOHN****MI*W000000001",
+  `TRN*1*${claim}1`,
+  "REF*1K*PAYERCLAIM1",
+  "REF*BLT*111",
+  "REF*EJ*PCN1",
+  "AMT*T3*100",
+  `DTP*${claimDate}`,
+  "SVC*HC:99213*100*0",
+  "REF*FJ*1",
+  "DTP*472*D8*20231201",
+  "HL*5*4*23*0",
+  "DMG*D8*20100101*F",
+  "NM1*QC*1*DOE*JANE",
+  `TRN*1*${claim}2`,
+  "REF*EJ*PCN2",
+  `DTP*${claimDate}`,
+  "HL*6*3*22*0",
+  "NM1*IL*1*ROE*RICHARD****MI*W000000002",
+  `TRN*1*${claim}3`,
+];
+
+/** Payer, receiver and provider levels of a 277 (with the 2200B / 2200C trace loops when given). */
+const response277Levels = (traces: boolean) => [
+  "HL*1**20*1",
+  "NM1*PR*2*PAYER*****PI*12345",
+  "PER*IC*CLAIMS*TE*5555551234",
+  "HL*2*1*21*1",
+  "NM1*41*2*CLINIC*****46*X123",
+  ...(traces ? ["TRN*2*RECEIVER1", "STC*A1:20*20240102*WQ*150"] : []),
+  "HL*3*2*19*1",
+  "NM1*1P*2*CLINIC*****XX*1234567893",
+  ...(traces ? ["TRN*1*PROVIDER1", "STC*A1:20*20240102*WQ*150"] : []),
+];
+
+const response277 = (claimDate: string) => [
+  "HL*4*3*22*1",
+  "NM1*IL*1*DOE*JOHN****MI*W000000001",
+  "TRN*2*CLAIM1",
+  "STC*A1:20*20240102*WQ*100",
+  "REF*1K*PAYERCLAIM1",
+  "REF*EJ*PCN1",
+  `DTP*${claimDate}`,
+  "SVC*HC:99213*100*0",
+  "STC*A1:20*20240102",
+  "REF*FJ*1",
+  "DTP*472*D8*20231201",
+  "HL*5*4*23*0",
+  "NM1*QC*1*DOE*JANE",
+  "TRN*2*CLAIM2",
+  "STC*A1:20*20240102*WQ*50",
+  "REF*1K*PAYERCLAIM2",
+  `DTP*${claimDate}`,
+  "HL*6*3*22*0",
+  "NM1*IL*1*ROE*RICHARD****MI*W000000002",
+  "TRN*2*CLAIM3",
+  "STC*A1:20*20240102*WQ*25",
+];
+
+const subscriberThenDependent = [
+  {
+    name: "276 005010X212",
+    guide: "hipaa-276-005010X212",
+    doc: claimStatus("005010X212", "HR", "276", [
+      "BHT*0010*13*ABC276*20240101*1200",
+      ...request276Levels,
+      ...request276("CLAIM", "472*RD8*20231201-20231201"),
+    ]),
+  },
+  {
+    name: "276 004010X093A1",
+    guide: "hipaa-276-004010X093A1",
+    doc: claimStatus("004010X093A1", "HR", "276", [
+      "BHT*0010*13*ABC276*20240101*1200",
+      ...request276Levels,
+      ...request276("CLAIM", "232*RD8*20231201-20231201").map((s) =>
+        s.startsWith("REF*EJ") ? s.replace("REF*EJ", "REF*EA") : s,
+      ),
+    ]),
+  },
+  {
+    name: "277 005010X212, with the 2200B and 2200C trace loops",
+    guide: "hipaa-277-005010X212",
+    doc: claimStatus("005010X212", "HN", "277", [
+      "BHT*0010*08*ABC277*20240102*1200*DG",
+      ...response277Levels(true),
+      ...response277("472*D8*20231201"),
+    ]),
+  },
+  {
+    name: "277 005010X212, without 2200B and 2200C",
+    guide: "hipaa-277-005010X212",
+    doc: claimStatus("005010X212", "HN", "277", [
+      "BHT*0010*08*ABC277*20240102*1200*DG",
+      ...response277Levels(false),
+      ...response277("472*D8*20231201"),
+    ]),
+  },
+  {
+    name: "277 004010X093A1, with subscriber and dependent demographics",
+    guide: "hipaa-277-004010X093A1",
+    doc: claimStatus("004010X093A1", "HN", "277", [
+      "BHT*0010*08*ABC277*20240102*1200",
+      ...response277Levels(false),
+      ...response277("232*RD8*20231201-20231201").flatMap((s) =>
+        s === "HL*4*3*22*1" ? [s, "DMG*D8*19700101*M"] : s === "HL*5*4*23*0" ? [s, "DMG*D8*20100101*F"] : [s],
+      ),
+    ]),
+  },
+];
+
+describe("HIPAA claim status: a subscriber's claim followed by a dependent level", () => {
+  it.each(subscriberThenDependent)("$name: validates clean against $guide", ({ guide, doc }) => {
+    const { reports, findings } = validateInterchanges(doc, builtinGuides());
+    expect(findings.map((f) => `${f.code} @${f.offset} ${f.message}`)).toEqual([]);
+    const set = reports[0]?.groups[0]?.sets[0];
+    expect(set).toMatchObject({ guide, status: "accepted" });
+  });
+
+  it("277 005010X212: a 2200B trace without its STC is reported missing", () => {
+    const doc = claimStatus("005010X212", "HN", "277", [
+      "BHT*0010*08*ABC277*20240102*1200*DG",
+      ...response277Levels(true).filter(
+        (s, i, all) => !(s.startsWith("STC") && all[i - 1] === "TRN*2*RECEIVER1"),
+      ),
+      ...response277("472*D8*20231201"),
+    ]);
+    const codes = validateInterchanges(doc, builtinGuides()).findings.map((f) => f.code);
+    expect(codes).toEqual(["EDI_SEGMENT_MISSING"]);
+  });
+});
+
+describe("837P CLM05 (health care service location)", () => {
+  const clm05 = (file: string) => {
+    const doc = guides.find((g) => g.file === file)?.doc;
+    const e = doc?.segments?.CLM?.elements[4];
+    return e !== undefined && isCompositeDef(e) ? e : undefined;
+  };
+
+  it("005010X222A1: its three components are required, CLM05-02 is B", () => {
+    const e = clm05("837P-005010X222A1.json");
+    expect(e?.req).toBe("M");
+    expect(e?.components.map((c) => c.req)).toEqual(["M", "M", "M"]);
+    expect(e?.components[1]?.codes).toEqual(["B"]);
+  });
+
+  it("004010X098A1: CLM05-01 and CLM05-03 are required, CLM05-02 is not used", () => {
+    const e = clm05("837P-004010X098A1.json");
+    expect(e?.req).toBe("M");
+    expect(e?.components.map((c) => c.req)).toEqual(["M", "N", "M"]);
+  });
+});

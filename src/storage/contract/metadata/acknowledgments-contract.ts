@@ -1,22 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { defaultAckProfile } from "../../../network/acks/ack-profile.js";
 import type { AckItemRecord, AckProfileRecord, MetadataStore } from "../../ports/index.js";
 import { aMessage, at, insertAccount, orderedId } from "./metadata-fixtures.js";
 
+/** The network's default profile for the account (24 hours to acknowledge), written at `at(0)`. */
 function aProfile(accountId: string, fields: Partial<AckProfileRecord> = {}): AckProfileRecord {
-  return {
-    accountId,
-    identity: "",
-    partner: "",
-    ta1: "requested",
-    functional: "none",
-    contrl: "requested",
-    rejectGroupOnSetError: false,
-    expectAck: "requested",
-    ackWindowMinutes: 1440,
-    docTypeWindows: {},
-    updatedAt: at(0),
-    ...fields,
-  };
+  return { ...defaultAckProfile(accountId), updatedAt: at(0), ...fields };
 }
 
 function anItem(fields: Partial<AckItemRecord> = {}): AckItemRecord {

@@ -32,7 +32,10 @@ function cacheOf(prepared: PreparedQueries): Map<string, CacheEntry> {
   return cache;
 }
 
-export function sqlAckProfileRepository(db: Kysely<Database>, prepared: PreparedQueries): AckProfileRepository {
+export function sqlAckProfileRepository(
+  db: Kysely<Database>,
+  prepared: PreparedQueries,
+): AckProfileRepository {
   const cache = cacheOf(prepared);
   const written = (accountId: string): void => {
     cache.set(accountId, { until: Date.now() + ackProfileCacheTtlMs, profiles: null });

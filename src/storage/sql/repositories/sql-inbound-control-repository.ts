@@ -51,23 +51,27 @@ export function sqlInboundControlRepository(
       return row.previous_control === null ? null : Number(row.previous_control);
     },
     async addFinding(finding) {
-      await db
-        .insertInto("control_findings")
-        .values({
-          id: finding.id,
-          kind: finding.kind,
-          sender: finding.sender,
-          receiver: finding.receiver,
-          sender_account_id: finding.senderAccountId,
-          receiver_account_id: finding.receiverAccountId,
-          control: finding.control,
-          missing_from: finding.missingFrom,
-          missing_to: finding.missingTo,
-          interchange_id: finding.interchangeId,
-          message_id: finding.messageId,
-          at: finding.at,
-        })
-        .execute();
+      const row = {
+        id: finding.id,
+        kind: finding.kind,
+        sender: finding.sender,
+        receiver: finding.receiver,
+        sender_account_id: finding.senderAccountId,
+        receiver_account_id: finding.receiverAccountId,
+        control: finding.control,
+        missing_from: finding.missingFrom,
+        missing_to: finding.missingTo,
+        interchange_id: finding.interchangeId,
+        message_id: finding.messageId,
+        at: finding.at,
+      };
+      // Out-of-order arrivals make findings common under load: a prepared statement, built once.
+      await prepared.run(
+        db,
+        "inboundControls.addFinding",
+        (d, v: typeof row) => d.insertInto("control_findings").values(v),
+        row,
+      );
     },
     async listFindings(filter, after, limit) {
       const { accountId, sender, kind } = filter;

@@ -90,6 +90,23 @@ export function sqlMessageRepository(db: Kysely<Database>, prepared: PreparedQue
       );
       return (result.numAffectedRows ?? 0n) > 0n;
     },
+    async transitionReturning(id, from, state, reason) {
+      // Routing starts with this: one statement both moves the message on and reads it.
+      const { rows } = await prepared.run(
+        db,
+        "messages.transitionReturning",
+        (d, v: { id: string; from: MessageState; state: MessageState; reason: string | null }) =>
+          d
+            .updateTable("messages")
+            .set({ state: v.state, reason: v.reason })
+            .where("id", "=", v.id)
+            .where("state", "=", v.from)
+            .returningAll(),
+        { id, from, state, reason },
+      );
+      const [row] = rows;
+      return row === undefined ? null : fromRow(row);
+    },
     async listReceivedBefore(before, limit) {
       const rows = await db
         .selectFrom("messages")

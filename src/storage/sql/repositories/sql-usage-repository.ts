@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { UsageRepository } from "../../ports/index.js";
 import type { PreparedQueries } from "../prepared-queries.js";
 import type { Database } from "../schema.js";
+import { insertRows } from "./insert-rows.js";
 
 export function sqlUsageRepository(db: Kysely<Database>, prepared: PreparedQueries): UsageRepository {
   return {
@@ -21,6 +22,18 @@ export function sqlUsageRepository(db: Kysely<Database>, prepared: PreparedQueri
         (d, v: typeof row) => d.insertInto("usage_records").values(v),
         row,
       );
+    },
+    async recordMany(usages) {
+      const rows = usages.map((usage) => ({
+        account_id: usage.accountId,
+        message_id: usage.messageId,
+        service_line: usage.serviceLine,
+        kilocharacters: usage.kilocharacters,
+        documents: usage.documents,
+        bytes: usage.bytes,
+        at: usage.at,
+      }));
+      await insertRows(db, prepared, "usage.recordMany", "usage_records", rows);
     },
     /** Totals of the usage recorded at or after `from` and before `to`. */
     async totals(accountId, from, to) {

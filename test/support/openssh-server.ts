@@ -1,9 +1,9 @@
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { createConnection, createServer } from "node:net";
 import { userInfo } from "node:os";
 import { join } from "node:path";
+import { freePort, run, waitForPort } from "./local-process.js";
 
 /** Where Debian's openssh-server puts the daemon (scripts/test-peers.sh installs it). */
 export const sshdPath = "/usr/sbin/sshd";
@@ -61,19 +61,17 @@ export async function startOpenSshServer(dir: string, authorizedKey?: string): P
   const child: ChildProcess = spawn(sshdPath, ["-D", "-f", config, "-E", join(dir, "sshd.log")], {
     stdio: "ignore",
   });
-  await waitForPort(port, child);
+  await waitForPort(port, { child, what: "sshd" });
   const hostPublic = (await readFile(`${hostKey}.pub`, "utf8")).trim().split(/\s+/).slice(0, 2).join(" ");
-  const fingerprint = await new Promise<string>((resolve, reject) =>
-    execFile("ssh-keygen", ["-l", "-E", "sha256", "-f", `${hostKey}.pub`], (error, stdout) =>
-      error ? reject(error) : resolve(stdout.split(/\s+/)[1] ?? ""),
-    ),
-  );
+  const fingerprint = (await run("ssh-keygen", ["-l", "-E", "sha256", "-f", `${hostKey}.pub`])).split(
+    /\s+/,
+  )[1];
   return {
     port,
     root,
     clientKey,
     username: userInfo().username,
-    hostKeyFingerprint: fingerprint,
+    hostKeyFingerprint: fingerprint ?? "",
     knownHostsLine: `[127.0.0.1]:${port} ${hostPublic}`,
     stop: () =>
       new Promise((resolve) => {
@@ -88,40 +86,7 @@ export function haveSshd(): boolean {
   return existsSync(sshdPath);
 }
 
-function keygen(file: string): Promise<void> {
-  if (existsSync(file)) return Promise.resolve();
-  return new Promise((resolve, reject) =>
-    execFile("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", file], (error) =>
-      error ? reject(error) : resolve(),
-    ),
-  );
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForPort(port: number, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    if (child.exitCode !== null) throw new Error(`sshd exited with code ${child.exitCode}`);
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = createConnection({ host: "127.0.0.1", port });
-      socket.once("connect", () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once("error", () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`sshd did not listen on 127.0.0.1:${port}`);
+async function keygen(file: string): Promise<void> {
+  if (existsSync(file)) return;
+  await run("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", file]);
 }
