@@ -56,6 +56,10 @@ export class ElementChecker {
     const buf = view.buffer;
     const present = this.present;
     const plain = !view.escaped && !view.fixed && !this.separators.inSegment(view);
+    // Elements of a segment that holds separators are read in place; a simple one without any is still plain.
+    const inPlace = !plain && !view.escaped && !view.fixed && view.delimiters.componentSeq.length === 1;
+    const comp = view.delimiters.component;
+    const rep = view.delimiters.repetition;
     const flat = rule.flat;
     const usage = flat.usage;
     const n = rules.length;
@@ -85,7 +89,8 @@ export class ElementChecker {
         );
         continue;
       }
-      if (plain && flat.simple[i] === 1) this.flatSimple(buf, s, e, flat, rules, i);
+      if (flat.simple[i] === 1 && (plain || (inPlace && !hasSeparator(buf, s, e, comp, rep))))
+        this.flatSimple(buf, s, e, flat, rules, i);
       else {
         const r = rules[i - 1] as ElementRule;
         if (plain && !r.composite) this.simple(buf, s, e, r, i, undefined);
@@ -116,11 +121,13 @@ export class ElementChecker {
     const notes = rule.notes;
     if (notes.length === 0) return;
     const masks = flat.noteMasks;
+    const kinds = flat.noteKinds;
+    const firsts = flat.noteFirsts;
     let cleared = false;
     for (let k = 0; k < notes.length; k++) {
-      const note = notes[k] as SyntaxNote;
       const m = masks[k] as number;
-      if (m !== 0 && noteHolds(note.kind, m, mask, 1 << (note.positions[0] as number))) continue;
+      if (m !== 0 && noteHolds(kinds[k] as number, m, mask, firsts[k] as number)) continue;
+      const note = notes[k] as SyntaxNote;
       if (!cleared) {
         // The absent positions after the last element read are marked only when a note needs the detail.
         const tail = flat.tail;
@@ -138,6 +145,11 @@ export class ElementChecker {
   private inPlace(buf: Buffer, s: number, e: number, r: ElementRule, i: number): void {
     const d = this.view.delimiters;
     const rep = d.repetition;
+    if (rep < 0 && r.repeat >= 1) {
+      // No repetition separator in this interchange: one repetition, the whole element.
+      this.repetition(buf, s, e, r, i, undefined);
+      return;
+    }
     let reps = 0;
     let rs = s;
     for (let k = s; k <= e; k++) {
@@ -335,22 +347,31 @@ export class ElementChecker {
     }
     const present = this.componentPresent;
     const defs = r.components.length;
+    const flat = r.flat;
+    const usage = flat.usage;
     for (let c = 1; c <= defs; c++) {
-      const cr = r.components[c - 1] as SimpleRule;
       const s = c <= n ? (cs[c - 1] as number) : 0;
       const e = c <= n ? (ce[c - 1] as number) : 0;
       const empty = e <= s;
       if (c < maxPositions) present[c] = empty ? 0 : 1;
       if (empty) {
-        if (cr.req === "M")
-          this.fault("EDI_ELEMENT_MISSING", i, cr, c, "is mandatory and missing", undefined, repetition);
+        if (usage[c] === Usage.mandatory)
+          this.fault(
+            "EDI_ELEMENT_MISSING",
+            i,
+            r.components[c - 1] as SimpleRule,
+            c,
+            "is mandatory and missing",
+            undefined,
+            repetition,
+          );
         continue;
       }
-      if (cr.req === "N") {
+      if (usage[c] === Usage.notUsed) {
         this.fault(
           "EDI_ELEMENT_NOT_USED",
           i,
-          cr,
+          r.components[c - 1] as SimpleRule,
           c,
           "is not used in this guide but is present",
           latin1(buf, s, e),
@@ -358,7 +379,8 @@ export class ElementChecker {
         );
         continue;
       }
-      this.simple(buf, s, e, cr, i, c, repetition);
+      if (!this.flatHolds(buf, s, e, flat, c))
+        this.simple(buf, s, e, r.components[c - 1] as SimpleRule, i, c, repetition);
     }
     for (let c = defs + 1; c <= n; c++) {
       if ((ce[c - 1] as number) > (cs[c - 1] as number)) {
@@ -389,15 +411,17 @@ export class ElementChecker {
     rules: readonly ElementRule[],
     i: number,
   ): void {
+    if (!this.flatHolds(buf, s, e, flat, i)) this.simple(buf, s, e, rules[i - 1] as SimpleRule, i, undefined);
+  }
+
+  /** Whether the simple value `buf[s, e)` meets rule `k` of `flat` (form, length, code); faults are `simple`'s. */
+  private flatHolds(buf: Uint8Array, s: number, e: number, flat: FlatElementRules, k: number): boolean {
     const out = this.length;
-    if (checkValue(buf, s, e, flat.family[i] as TypeFamily, out) === ValueFault.none) {
-      const len = out[0] as number;
-      if (len >= (flat.min[i] as number) && len <= (flat.max[i] as number)) {
-        const codes = flat.codes[i] as CodeSet | null;
-        if (codes === null || codes.has(buf, s, e)) return;
-      }
-    }
-    this.simple(buf, s, e, rules[i - 1] as SimpleRule, i, undefined);
+    if (checkValue(buf, s, e, flat.family[k] as TypeFamily, out) !== ValueFault.none) return false;
+    const len = out[0] as number;
+    if (len < (flat.min[k] as number) || len > (flat.max[k] as number)) return false;
+    const codes = flat.codes[k] as CodeSet | null;
+    return codes === null || codes.has(buf, s, e);
   }
 
   /** A simple value in `buf[s, e)`: its characters, its length, its code. */
@@ -532,6 +556,15 @@ export class ElementChecker {
       ...(value === undefined ? {} : { value }),
     });
   }
+}
+
+/** Whether `buf[s, e)` holds the component or the repetition separator. */
+function hasSeparator(buf: Uint8Array, s: number, e: number, comp: number, rep: number): boolean {
+  for (let k = s; k < e; k++) {
+    const b = buf[k] as number;
+    if (b === comp || b === rep) return true;
+  }
+  return false;
 }
 
 function pad(n: number): string {

@@ -32,6 +32,8 @@ export interface CompositeRule {
   readonly components: readonly SimpleRule[];
   readonly repeat: number;
   readonly notes: readonly SyntaxNote[];
+  /** The components laid out flat (indexed by component position), as a segment's elements are. */
+  readonly flat: FlatElementRules;
 }
 
 export type ElementRule = SimpleRule | CompositeRule;
@@ -71,19 +73,25 @@ export interface FlatElementRules {
    * such a note is then checked position by position.
    */
   readonly noteMasks: Int32Array;
+  /** Per syntax note, its kind as a NoteKind number, and the bit of its first position. */
+  readonly noteKinds: Uint8Array;
+  readonly noteFirsts: Int32Array;
 }
 
+/** Syntax note kinds as numbers, for `noteHolds`. */
+export const NoteKind = { P: 0, R: 1, C: 2, E: 3, L: 4 } as const;
+
 /** Whether a note holds, from the bit mask of the positions present; only notes with a mask. */
-export function noteHolds(kind: string, mask: number, present: number, first: number): boolean {
+export function noteHolds(kind: number, mask: number, present: number, first: number): boolean {
   const have = present & mask;
   switch (kind) {
-    case "P":
+    case NoteKind.P:
       return have === 0 || have === mask;
-    case "R":
+    case NoteKind.R:
       return have !== 0;
-    case "C":
+    case NoteKind.C:
       return (have & first) === 0 || have === mask;
-    case "E":
+    case NoteKind.E:
       return (have & (have - 1)) === 0;
     default: // L
       return (have & first) === 0 || (have & ~first) !== 0;
@@ -147,7 +155,11 @@ function flatten(rules: readonly ElementRule[], notes: readonly SyntaxNote[]): F
   const lastMandatory = tail;
   for (const note of notes) for (const p of note.positions) if (p <= n && p > tail) tail = p;
   const noteMasks = new Int32Array(notes.length);
+  const noteKinds = new Uint8Array(notes.length);
+  const noteFirsts = new Int32Array(notes.length);
   notes.forEach((note, k) => {
+    noteKinds[k] = NoteKind[note.kind];
+    noteFirsts[k] = 1 << ((note.positions[0] ?? 0) & 31);
     let mask = 0;
     for (const p of note.positions) {
       if (p < 1 || p > 30 || p > n) {
@@ -160,7 +172,7 @@ function flatten(rules: readonly ElementRule[], notes: readonly SyntaxNote[]): F
     if (new Set(note.positions).size !== note.positions.length) mask = 0;
     noteMasks[k] = mask;
   });
-  return { usage, simple, family, min, max, codes, tail, lastMandatory, noteMasks };
+  return { usage, simple, family, min, max, codes, tail, lastMandatory, noteMasks, noteKinds, noteFirsts };
 }
 
 function applyOverride(e: ElementDef, o: ElementOverride, where: string, problems: string[]): ElementDef {
@@ -191,13 +203,16 @@ function withoutComponents(o: ElementOverride): Omit<ElementOverride, "component
 
 function compileElement(e: ElementDef): ElementRule {
   if (isCompositeDef(e)) {
+    const components = e.components.map(compileSimple);
+    const notes = (e.syntax ?? []).map(parseSyntaxNote);
     return {
       composite: true,
       id: e.id,
       req: e.req,
-      components: e.components.map(compileSimple),
+      components,
       repeat: e.repeat ?? 1,
-      notes: (e.syntax ?? []).map(parseSyntaxNote),
+      notes,
+      flat: flatten(components, notes),
     };
   }
   return compileSimple(e);

@@ -31,6 +31,13 @@ export async function importNetworkPkcs12(
       "the network's own certificate must come with its private key: give a PKCS#12 file that holds both",
     );
   }
+  const details = upload.privateKey.asymmetricKeyDetails;
+  if (upload.privateKey.asymmetricKeyType !== "rsa" || (details?.modulusLength ?? 0) < 2048) {
+    throw new OpenVanError(
+      "AS2_CERTIFICATE_INVALID",
+      `the network signs and decrypts with RSA keys of 2048 bits or more; this one is ${upload.privateKey.asymmetricKeyType ?? "unknown"}${details?.modulusLength === undefined ? "" : ` ${details.modulusLength} bits`}`,
+    );
+  }
   const pem = upload.privateKey.export({ type: "pkcs8", format: "pem" }).toString();
   const record = certificateRecord(der, networkOwner, "both", pem, as2.ctx.clock.now());
   return keepNetworkPair(as2, record, "imported");
