@@ -192,7 +192,9 @@ export function ackReportCollector(onReport?: (report: AckReport) => void): AckR
             guide: s.guide,
             faults: s.faults,
             segments:
-              segments.length === 0 ? [] : segments.sort((a, b) => a.position - b.position).map(freezeSegment),
+              segments.length === 0
+                ? []
+                : segments.sort((a, b) => a.position - b.position).map(freezeSegment),
           });
         }
         groups.push({ group: g.done, declaredSets: g.declaredSets, faults: g.faults, sets });

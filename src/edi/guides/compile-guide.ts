@@ -131,7 +131,9 @@ export function compileGuide(
       byTag.set(c.tag, list);
     });
     const compiled = new Map([...byTag].map(([t, l]) => [t, Int32Array.from(l)]));
-    const byTagId: (Int32Array | undefined)[] = new Array<Int32Array | undefined>(tagIds.size).fill(undefined);
+    const byTagId: (Int32Array | undefined)[] = new Array<Int32Array | undefined>(tagIds.size).fill(
+      undefined,
+    );
     for (const [t, l] of compiled) byTagId[tagIds.get(t) as number] = l;
     const nextMandatory = new Int32Array(children.length + 1);
     nextMandatory[children.length] = children.length;

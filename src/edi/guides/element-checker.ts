@@ -3,13 +3,13 @@ import type { GuideFault } from "../acks/ack-report.js";
 import type { DelimiterBytes } from "../delimiters.js";
 import { ediError } from "../edi-error.js";
 import type { SegmentView } from "../segment-view.js";
-import { checkValue, TypeFamily, ValueFault } from "./element-types.js";
 import type { CodeSet } from "./code-set.js";
+import { checkValue, TypeFamily, ValueFault } from "./element-types.js";
 import {
   type ElementRule,
   type FlatElementRules,
-  type SegmentRule,
   noteHolds,
+  type SegmentRule,
   type SimpleRule,
   Usage,
 } from "./segment-rules.js";
@@ -64,7 +64,7 @@ export class ElementChecker {
     const usage = flat.usage;
     const n = rules.length;
     // Positions that hold something (or an empty element before a later one), then the absent tail.
-    const written = count - 1 < n ? count - 1 : n;
+    const written = Math.min(count - 1, n);
     // Bit p set: element p (p <= 30) holds a value; syntax notes are checked on it.
     let mask = 0;
     for (let i = 1; i <= written; i++) {
@@ -74,7 +74,13 @@ export class ElementChecker {
       if (s >= e) {
         if (i < maxPositions) present[i] = 0;
         if (usage[i] === Usage.mandatory)
-          this.fault("EDI_ELEMENT_MISSING", i, rules[i - 1] as ElementRule, undefined, "is mandatory and missing");
+          this.fault(
+            "EDI_ELEMENT_MISSING",
+            i,
+            rules[i - 1] as ElementRule,
+            undefined,
+            "is mandatory and missing",
+          );
         continue;
       }
       if (i < maxPositions) present[i] = 1;
@@ -101,7 +107,13 @@ export class ElementChecker {
     const lastMandatory = flat.lastMandatory;
     for (let i = written + 1; i <= lastMandatory; i++) {
       if (usage[i] === Usage.mandatory)
-        this.fault("EDI_ELEMENT_MISSING", i, rules[i - 1] as ElementRule, undefined, "is mandatory and missing");
+        this.fault(
+          "EDI_ELEMENT_MISSING",
+          i,
+          rules[i - 1] as ElementRule,
+          undefined,
+          "is mandatory and missing",
+        );
     }
     for (let i = n + 1; i < count; i++) {
       const s = starts[i] as number;
@@ -256,7 +268,7 @@ export class ElementChecker {
         if (n < maxPositions) ce[n] = at;
         n++;
         repetition++;
-        this.components(out, n < maxPositions ? n : maxPositions, r, i, reps > 1 ? repetition : undefined);
+        this.components(out, Math.min(n, maxPositions), r, i, reps > 1 ? repetition : undefined);
         at = 0;
         n = 0;
         cs[0] = 0;

@@ -99,8 +99,7 @@ export function guideValidatingHandler(
         return;
       }
       validator.segment(view, position);
-      if (last)
-        validator.end({ offset: view.offset, position: view.position, setPosition: position });
+      if (last) validator.end({ offset: view.offset, position: view.position, setPosition: position });
     },
     setEnd(set) {
       validator = null;
