@@ -1,4 +1,4 @@
-import { createTransport } from "nodemailer";
+import type { Transporter } from "nodemailer";
 import { OpenVanError } from "../../kernel/index.js";
 
 export interface NotificationEmail {
@@ -20,11 +20,14 @@ export interface NotificationMailer {
  * `from` is the sender address of every notification.
  */
 export function smtpMailer(url: string, from: string): NotificationMailer {
-  const transport = createTransport(url);
+  // nodemailer is loaded with the first mail: most nodes send none, and it costs memory in every process.
+  let transport: Promise<Transporter> | null = null;
+  const open = (): Promise<Transporter> =>
+    (transport ??= import("nodemailer").then(({ createTransport }) => createTransport(url)));
   return {
     async send(email) {
       try {
-        await transport.sendMail({
+        await (await open()).sendMail({
           from,
           to: email.to,
           subject: email.subject,
@@ -41,7 +44,7 @@ export function smtpMailer(url: string, from: string): NotificationMailer {
       }
     },
     close() {
-      transport.close();
+      void transport?.then((opened) => opened.close());
     },
   };
 }
