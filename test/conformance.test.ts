@@ -1,9 +1,12 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { type ReadResult, readEdi, readEdiJson, writeInterchange } from "../src/edi/index.js";
 import type { ErrorCode } from "../src/kernel/index.js";
+import {
+  type ConformanceEntry,
+  conformanceBytes,
+  conformanceManifest,
+  conformancePresent,
+} from "./support/conformance-corpus.js";
 import {
   alsoReported,
   analyzerWrong,
@@ -13,30 +16,15 @@ import {
 } from "./support/conformance-expectations.js";
 import { readInChunks } from "./support/read-in-chunks.js";
 
-/** The shared corpus of public X12 and EDIFACT files sits next to the repository: <repo>/../shared/conformance. */
-const root = fileURLToPath(new URL("../../shared/conformance/", import.meta.url));
-const present = existsSync(join(root, "manifest.json"));
-if (!present) console.log("skipped: ../shared/conformance not found");
-
-interface ManifestEntry {
-  readonly file: string;
-  readonly std: "x12" | "edifact";
-  readonly negative: boolean;
-  readonly note: string;
-  readonly analysis?: { readonly problems?: readonly string[] } | null;
-}
-
-const manifest: readonly ManifestEntry[] = present
-  ? JSON.parse(readFileSync(join(root, "manifest.json"), "utf8"))
-  : [];
-const bytesOf = (e: ManifestEntry): Buffer => readFileSync(join(root, e.std, e.file));
-const problemsOf = (e: ManifestEntry): readonly string[] => e.analysis?.problems ?? [];
+const present = conformancePresent;
+const manifest = conformanceManifest();
+const problemsOf = (e: ConformanceEntry): readonly string[] => e.analysis?.problems ?? [];
 
 const results = new Map<string, ReadResult>();
-function read(e: ManifestEntry): ReadResult {
+function read(e: ConformanceEntry): ReadResult {
   let r = results.get(e.file);
   if (r === undefined) {
-    r = readEdi(bytesOf(e));
+    r = readEdi(conformanceBytes(e));
     results.set(e.file, r);
   }
   return r;
@@ -46,7 +34,7 @@ const codesOf = (r: ReadResult): Set<ErrorCode> => new Set(r.errors.map((e) => e
 const summary = { files: 0, errors: 0, roundTrips: 0 };
 
 /** The codes the analyzer's problems call for (minus its known mistakes), each with how many faults at least. */
-function impliedFaults(e: ManifestEntry): Array<{ problem: string; codes: readonly ErrorCode[] }> {
+function impliedFaults(e: ConformanceEntry): Array<{ problem: string; codes: readonly ErrorCode[] }> {
   const wrong = analyzerWrong[e.file] ?? [];
   return problemsOf(e)
     .filter((p) => !wrong.includes(p))
@@ -75,7 +63,7 @@ describe.skipIf(!present)("conformance corpus (../shared/conformance)", () => {
 
   describe("every file reads without exception, the same whole and in 4096-byte chunks", () => {
     it.each(manifest.map((e) => [e.file, e] as const))("%s", (_file, e) => {
-      const bytes = bytesOf(e);
+      const bytes = conformanceBytes(e);
       const whole = read(e);
       expect(readInChunks(bytes, 4096)).toEqual(whole);
       summary.files++;
@@ -140,7 +128,7 @@ describe.skipIf(!present)("conformance corpus (../shared/conformance)", () => {
     it.each(clean.map((e) => [e.file, e] as const))("%s", (_file, e) => {
       const r = read(e);
       if (r.errors.length > 0) return;
-      const bytes = bytesOf(e);
+      const bytes = conformanceBytes(e);
       const json = readEdiJson(bytes);
       expect(json.interchanges).toHaveLength(r.interchanges.length);
       json.interchanges.forEach((ic, k) => {

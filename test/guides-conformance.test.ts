@@ -1,6 +1,3 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { builtinGuides, guideFaultCodes, validateInterchanges } from "../src/edi/guides/index.js";
 import {
@@ -12,22 +9,11 @@ import {
   sequentialControlNumbers,
   writeInterchange,
 } from "../src/edi/index.js";
+import { conformanceBytes, conformanceManifest, conformancePresent } from "./support/conformance-corpus.js";
 import { ackDeviations, guideDeviations } from "./support/guide-conformance-expectations.js";
 
-/** The shared corpus of public X12 and EDIFACT files sits next to the repository: <repo>/../shared/conformance. */
-const root = fileURLToPath(new URL("../../shared/conformance/", import.meta.url));
-const present = existsSync(join(root, "manifest.json"));
-if (!present) console.log("skipped: ../shared/conformance not found");
-
-interface ManifestEntry {
-  readonly file: string;
-  readonly std: "x12" | "edifact";
-  readonly negative: boolean;
-}
-
-const manifest: readonly ManifestEntry[] = present
-  ? JSON.parse(readFileSync(join(root, "manifest.json"), "utf8"))
-  : [];
+const present = conformancePresent;
+const manifest = conformanceManifest();
 const sound = manifest.filter((e) => !e.negative);
 const guides = builtinGuides();
 const now = new Date("2024-03-16T08:05:00Z");
@@ -48,7 +34,7 @@ function acksOf(report: AckReport): InterchangeJson[] {
 
 describe.skipIf(!present)("built-in guides over the conformance corpus (../shared/conformance)", () => {
   it.each(sound.map((e) => [e.file, e] as const))("%s: only the known guide deviations", (_, e) => {
-    const { findings } = validateInterchanges(readFileSync(join(root, e.std, e.file)), guides);
+    const { findings } = validateInterchanges(conformanceBytes(e), guides);
     const found = [
       ...new Set(findings.filter((f) => guideCodes.has(f.code)).map((f) => `${f.tag}:${f.code}`)),
     ].sort();
@@ -58,7 +44,7 @@ describe.skipIf(!present)("built-in guides over the conformance corpus (../share
   it.each(sound.map((e) => [e.file, e] as const))(
     "%s: its acknowledgments read back clean and validate against the acknowledgment guides",
     (_, e) => {
-      const { reports } = validateInterchanges(readFileSync(join(root, e.std, e.file)), guides);
+      const { reports } = validateInterchanges(conformanceBytes(e), guides);
       const faults: string[] = [];
       for (const report of reports) {
         for (const ack of acksOf(report)) {

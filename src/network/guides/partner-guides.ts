@@ -1,6 +1,7 @@
 import { builtinGuides, type GuideInput, type GuideSet, loadGuide } from "../../edi/guides/index.js";
 import { newId, OpenVanError } from "../../kernel/index.js";
 import type { PartnerGuideRecord } from "../../storage/ports/index.js";
+import { accountOrNotFound } from "../accounts/account-or-not-found.js";
 import { formatIdentityAddress, parseIdentityAddress } from "../identity-address.js";
 import type { NetworkContext } from "../network-context.js";
 import { recordEvent } from "../record-event.js";
@@ -84,8 +85,7 @@ export async function addPartnerGuide(
   };
   forgetPartnerGuides(ctx, accountId);
   await ctx.store.transaction(async (tx) => {
-    if ((await tx.accounts.get(accountId)) === null)
-      throw new OpenVanError("NOT_FOUND", `no account ${accountId}`);
+    await accountOrNotFound(tx, accountId);
     await tx.partnerGuides.insert(record);
     await recordEvent(tx, "guide.added", now, { accountId }, guideDetail(record));
   });

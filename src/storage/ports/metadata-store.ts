@@ -85,14 +85,6 @@ export interface MessageRepository {
 export interface InterchangeRepository {
   insert(interchange: InterchangeRecord): Promise<void>;
   listByMessage(messageId: string): Promise<readonly InterchangeRecord[]>;
-  /** An earlier interchange with the same sender, receiver and control number, received at or after `since`. */
-  findDuplicate(
-    sender: string,
-    receiver: string,
-    control: string,
-    since: string,
-    excludeMessageId: string,
-  ): Promise<InterchangeRecord | null>;
   setState(id: string, state: InterchangeState, reason: string | null): Promise<void>;
   /**
    * Claims (sender, receiver, control) for the interchange at `position` of message `messageId`, in the

@@ -2,7 +2,7 @@ import { OpenVanError } from "../../../kernel/index.js";
 import { type NetworkContext, recordEvent } from "../../../network/index.js";
 import type { As2CertificateRecord } from "../../../storage/ports/index.js";
 import type { As2Context } from "../as2-context.js";
-import { requireProfile } from "../profiles/as2-profiles.js";
+import { keepProfileCertificates, requireProfile } from "../profiles/as2-profiles.js";
 import { certificateRecord } from "./certificate-record.js";
 import { generateKeyPair, type KeyPairOptions, networkKeysOf, networkOwner } from "./network-keys.js";
 import { readCertificateUpload } from "./read-certificates.js";
@@ -84,22 +84,7 @@ export async function generateProfileCertificate(
   const profile = await requireProfile(ctx, profileId);
   const pair = await generateKeyPair(profile.as2Id, ctx.clock.now(), keyPairOptions(options, profile.id));
   const record: As2CertificateRecord = { ...pair, usage: options.usage ?? "both", privateKeyPem: null };
-  await ctx.store.transaction(async (tx) => {
-    await tx.as2.insertCertificate(record);
-    await recordEvent(
-      tx,
-      "as2.certificate.added",
-      record.createdAt,
-      { accountId: profile.accountId },
-      {
-        profileId,
-        how: "generated",
-        certificateId: record.id,
-        subject: record.subject,
-        notAfter: record.notAfter,
-      },
-    );
-  });
+  await keepProfileCertificates(ctx, profile, [record], "generated");
   return { record, privateKeyPem: pair.privateKeyPem ?? "" };
 }
 

@@ -84,6 +84,17 @@ export async function addProfileCertificates(
     }
     return certificateRecord(der, profile.id, usage, null, now);
   });
+  await keepProfileCertificates(ctx, profile, records, "imported");
+  return records;
+}
+
+/** Stores certificates of a profile, each with its `as2.certificate.added` event, in one transaction. */
+export async function keepProfileCertificates(
+  ctx: NetworkContext,
+  profile: As2ProfileRecord,
+  records: readonly As2CertificateRecord[],
+  how: "imported" | "generated",
+): Promise<void> {
   await ctx.store.transaction(async (tx) => {
     for (const record of records) {
       await tx.as2.insertCertificate(record);
@@ -93,7 +104,8 @@ export async function addProfileCertificates(
         record.createdAt,
         { accountId: profile.accountId },
         {
-          profileId,
+          profileId: profile.id,
+          how,
           certificateId: record.id,
           subject: record.subject,
           notAfter: record.notAfter,
@@ -101,7 +113,6 @@ export async function addProfileCertificates(
       );
     }
   });
-  return records;
 }
 
 /** A partner as the AS2 channel uses it: its profile, what it must satisfy, the certificate to encrypt to. */

@@ -1,7 +1,10 @@
-import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ackNow } from "../../../../test/support/ack-helpers.js";
+import {
+  conformanceRoot as conformance,
+  conformancePresent as present,
+} from "../../../../test/support/conformance-corpus.js";
 import { renderContrl } from "../../acks/render-contrl.js";
 import { sequentialControlNumbers, writeInterchange } from "../../index.js";
 import { builtinDictionaryFiles, builtinGuideFiles } from "../builtin-guide-files.js";
@@ -166,9 +169,6 @@ describe("EDIFACT message guides (src/edi/guides/data/edifact)", () => {
 });
 
 /** Real files (<repo>/../shared/conformance): the sound ones of these messages, D96A and D01B. */
-const conformance = fileURLToPath(new URL("../../../../../shared/conformance/", import.meta.url));
-const present = existsSync(`${conformance}manifest.json`);
-if (!present) console.log("skipped: ../shared/conformance not found");
 
 interface ManifestEntry {
   readonly file: string;

@@ -1,6 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import {
+  conformanceRoot as conformance,
+  conformancePresent as present,
+} from "../../../../test/support/conformance-corpus.js";
 import { builtinGuideFiles } from "../builtin-guide-files.js";
 import { builtinGuides } from "../builtin-guides.js";
 import { GuideSet } from "../guide-set.js";
@@ -144,9 +148,6 @@ describe("HIPAA guides (src/edi/guides/data/x12-hipaa)", () => {
 });
 
 /** Real HIPAA files (<repo>/../shared/conformance) that OpenVAN's guides must accept without a finding. */
-const conformance = fileURLToPath(new URL("../../../../../shared/conformance/", import.meta.url));
-const present = existsSync(`${conformance}manifest.json`);
-if (!present) console.log("skipped: ../shared/conformance not found");
 
 const sound = [
   "stu__005010_X212-HR277_pass_1.era",

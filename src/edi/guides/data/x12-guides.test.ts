@@ -1,6 +1,9 @@
-import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import {
+  conformanceRoot as conformance,
+  conformancePresent as haveCorpus,
+} from "../../../../test/support/conformance-corpus.js";
 import { builtinDictionaryFiles, builtinGuideFiles } from "../builtin-guide-files.js";
 import { builtinGuides } from "../builtin-guides.js";
 import type { ElementDef, GuideDoc, GuideNode, SegmentDictionary } from "../guide-types.js";
@@ -536,9 +539,6 @@ describe("X12 guides find what is wrong", () => {
 
 // ---------------------------------------------------------------------------------------------------------------
 // The public conformance corpus: every sound file whose sets these guides cover validates without findings.
-
-const conformance = fileURLToPath(new URL("../../../../../shared/conformance/", import.meta.url));
-const haveCorpus = existsSync(`${conformance}manifest.json`);
 
 interface ManifestEntry {
   readonly file: string;

@@ -113,29 +113,6 @@ export function messagesContract(store: () => MetadataStore): void {
       expect(await store().interchanges.listByMessage(message.id)).toEqual([first, second]);
     });
 
-    it("finds an earlier interchange with the same sender, receiver and control number", async () => {
-      const account = await insertAccount(store());
-      const sender = orderedId("ZZ:S");
-      const earlier = aMessage(account.id);
-      const current = aMessage(account.id);
-      await store().messages.insert(earlier);
-      await store().messages.insert(current);
-      const original = anInterchange(earlier.id, { sender, control: "000000042", createdAt: at(100) });
-      await store().interchanges.insert(original);
-      await store().interchanges.insert(
-        anInterchange(current.id, { sender, control: "000000042", createdAt: at(200) }),
-      );
-      const find = (control: string, since: string, receiver = "ZZ:RECEIVER") =>
-        store().interchanges.findDuplicate(sender, receiver, control, since, current.id);
-      expect(await find("000000042", at(50))).toEqual(original);
-      expect(await find("000000042", at(101))).toBeNull();
-      expect(await find("000000043", at(50))).toBeNull();
-      expect(await find("000000042", at(50), "ZZ:OTHER")).toBeNull();
-      expect(
-        await store().interchanges.findDuplicate(sender, "ZZ:RECEIVER", "000000042", at(50), earlier.id),
-      ).toMatchObject({ messageId: current.id });
-    });
-
     it("sets the state and its reason", async () => {
       const account = await insertAccount(store());
       const message = aMessage(account.id);

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import { OpenVanError } from "../../../kernel/index.js";
 import type { InterchangeRepository } from "../../ports/index.js";
 import type { PreparedQueries } from "../prepared-queries.js";
@@ -44,27 +44,6 @@ export function sqlInterchangeRepository(
         .orderBy("position")
         .execute();
       return rows.map(interchangeFromRow);
-    },
-    async findDuplicate(sender, receiver, control, since, excludeMessageId) {
-      const { rows } = await prepared.run(
-        db,
-        "interchanges.findDuplicate",
-        (d, v: { sender: string; receiver: string; control: string; since: string; exclude: string }) =>
-          d
-            .selectFrom("interchanges")
-            .selectAll()
-            .where("sender", "=", v.sender)
-            .where("receiver", "=", v.receiver)
-            .where("control", "=", v.control)
-            .where("created_at", ">=", v.since)
-            .where("message_id", "!=", v.exclude)
-            .orderBy("created_at")
-            .orderBy("id")
-            .limit(sql.lit(1)),
-        { sender, receiver, control, since, exclude: excludeMessageId },
-      );
-      const [row] = rows;
-      return row === undefined ? null : interchangeFromRow(row);
     },
     async setState(id, state, reason) {
       await db.updateTable("interchanges").set({ state, reason }).where("id", "=", id).execute();
