@@ -99,10 +99,12 @@ export async function serve(
       throw listenFailure(error, config.http.host, config.http.port);
     });
     const say = (line = ""): unknown => io.stdout.write(`${line}\n`);
+    const sftpPort = services.sftp?.port ?? null;
+    // Written before the "listening" line: scripts that wait for that line find demo.json whole.
+    const demoFile = demo.length > 0 ? await writeDemoFile(config.dataDir, url, demo, sftpPort) : null;
     say(`OpenVAN ${packageVersion()} listening on ${url}`);
     say(`  data:     ${config.dataDir}`);
     say(`  API docs: ${url}/docs`);
-    const sftpPort = services.sftp?.port ?? null;
     if (sftpPort !== null)
       say(`  SFTP:     port ${sftpPort} (sftp -P ${sftpPort} USER@${new URL(url).hostname})`);
     say(
@@ -112,8 +114,7 @@ export async function serve(
           ? `  admin key: in ${operator.file} (made on the first start)`
           : "  admin key: made earlier by a node sharing this database, in its data folder",
     );
-    if (demo.length > 0) {
-      const file = await writeDemoFile(config.dataDir, url, demo, sftpPort);
+    if (demoFile !== null) {
       say();
       say("Demo companies (API keys are new on every --demo start):");
       for (const account of demo) {
@@ -125,7 +126,7 @@ export async function serve(
         }
         if (account.as2 !== null) say(`    AS2:     ${account.as2.id}, key ${account.as2.privateKey}`);
       }
-      say(`  written to ${file}`);
+      say(`  written to ${demoFile}`);
       say();
       say("Try it: send an X12 850 from Acme Foods to Grocery Mart, then look in Grocery Mart's mailbox:");
       say(

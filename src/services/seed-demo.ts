@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { writeFile } from "node:fs/promises";
+import { rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type DemoAs2, seedDemoAs2 } from "../channels/as2/index.js";
 import { setSftpLogin } from "../channels/sftp/index.js";
@@ -105,6 +105,9 @@ export async function writeDemoFile(
           : { id: a.as2.id, certificate: a.as2.certificate, privateKey: a.as2.privateKey },
     })),
   };
-  await writeFile(file, `${JSON.stringify(body, null, 2)}\n`, { mode: 0o600 });
+  // Renamed into place so that a reader never sees half a file.
+  const partial = `${file}.${process.pid}.partial`;
+  await writeFile(partial, `${JSON.stringify(body, null, 2)}\n`, { mode: 0o600 });
+  await rename(partial, file);
   return file;
 }
