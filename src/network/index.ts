@@ -71,7 +71,7 @@ export {
   type NetworkContext,
   type NetworkSettings,
 } from "./network-context.js";
-export { type NetworkJobHooks, networkJobHandlers } from "./network-handlers.js";
+export { networkJobHandlers } from "./network-handlers.js";
 export { type NotificationEmail, type NotificationMailer, smtpMailer } from "./notifications/mailer.js";
 export {
   type Notification,

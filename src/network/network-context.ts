@@ -1,5 +1,5 @@
 import type { Clock } from "../kernel/index.js";
-import type { BlobStore, MetadataStore } from "../storage/ports/index.js";
+import type { BlobStore, InterchangeState, MetadataStore } from "../storage/ports/index.js";
 import { CommitBatcher } from "./ingest/commit-batcher.js";
 
 /** Tunables of the network's policies, from the configuration. */
@@ -35,6 +35,8 @@ export interface NetworkContext {
    * together, one flush to disk for many.
    */
   readonly commits: CommitBatcher;
+  /** Told the interchanges' states of each message once its routing has committed (e.g. to count them). */
+  readonly routed?: (states: readonly InterchangeState[]) => void;
 }
 
 /** The context of one network on these stores, with its own commit batcher. */

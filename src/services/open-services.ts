@@ -10,13 +10,13 @@ import {
   type DeliveryTransports,
   JobRunner,
   type NetworkContext,
+  networkJobHandlers,
   outboundJobHandlers,
   smtpMailer,
   sweepOverdueAcks,
   sweepRetention,
 } from "../network/index.js";
 import { tieredBlobStore } from "../storage/blob-tiered/tiered-blob-store.js";
-import { countedJobHandlers } from "./counted-job-handlers.js";
 import { deliveryTransports } from "./delivery-transports.js";
 import { openStores } from "./open-stores.js";
 
@@ -65,8 +65,17 @@ export async function openServices(config: OpenVanConfig, options: ServicesOptio
           clock,
         })
       : stores.blobs;
-  const ctx: NetworkContext = { store, blobs, clock, settings: config.network, commits };
   const metrics = createOpenVanMetrics();
+  const ctx: NetworkContext = {
+    store,
+    blobs,
+    clock,
+    settings: config.network,
+    commits,
+    routed: (states) => {
+      for (const state of states) metrics.interchangesRouted.inc({ state });
+    },
+  };
   const { smtpUrl, from } = config.notifications;
   const mailer = smtpUrl === null ? null : smtpMailer(smtpUrl, from);
   // The AS2 channel: its keys live in the database; the runner and the public URL are known only later.
@@ -85,7 +94,7 @@ export async function openServices(config: OpenVanConfig, options: ServicesOptio
   });
   const runner = new JobRunner(
     ctx,
-    { ...countedJobHandlers(ctx, metrics), ...outbound, ...as2.jobHandlers },
+    { ...networkJobHandlers(ctx), ...outbound, ...as2.jobHandlers },
     config.jobs,
   );
   const app = buildApp({

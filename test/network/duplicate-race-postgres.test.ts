@@ -15,7 +15,12 @@ import { openFsBlobStore } from "../../src/storage/blob-fs/fs-blob-store.js";
 import type { BlobStore, MetadataStore } from "../../src/storage/ports/index.js";
 import { openPostgresStore } from "../../src/storage/postgres/open-postgres-store.js";
 import { dropTestSchema, freshSchemaName, testDatabaseUrl } from "../support/postgres-s3-env.js";
-import { bodyOf, seedTradingPair, type TradingPair } from "../support/temp-network.js";
+import {
+  bodyOf,
+  routingFailingAtIngest,
+  seedTradingPair,
+  type TradingPair,
+} from "../support/temp-network.js";
 import { purchaseOrder } from "./purchase-order.js";
 
 /**
@@ -57,7 +62,8 @@ describe("duplicate detection across nodes on PostgreSQL", () => {
     // Different bytes (a line break after the trailer), the same envelope: not a resend, a duplicate.
     const ids: string[] = [];
     for (const bytes of [interchange, Buffer.concat([interchange, Buffer.from("\r\n")])]) {
-      const verdict = await receiveMessage(one, {
+      // Kept with route jobs (routing at ingest fails here), so that the two routings can be raced.
+      const verdict = await receiveMessage(routingFailingAtIngest(one), {
         accountId: pair.acme,
         channel: "api",
         body: bodyOf(bytes),
@@ -86,5 +92,20 @@ describe("duplicate detection across nodes on PostgreSQL", () => {
     expect(await second).toEqual(["duplicate"]);
     const mailbox = await one.store.deliveries.listMailbox(pair.grocer, "in_mailbox", null, 10);
     expect(mailbox.items.map((d) => d.messageId)).toEqual([ids[0]]);
+  });
+
+  it("accepts the interchange once when two nodes receive it at the same time and route it at ingest", async () => {
+    const [one, two] = nodes as [NetworkContext, NetworkContext];
+    const interchange = purchaseOrder(4343);
+    const verdicts = await Promise.all(
+      [interchange, Buffer.concat([interchange, Buffer.from("\r\n")])].map((bytes, i) =>
+        receiveMessage(i === 0 ? one : two, { accountId: pair.acme, channel: "api", body: bodyOf(bytes) }),
+      ),
+    );
+    const ids = verdicts.map((v) => (v.kind === "accepted" ? v.messageId : ""));
+    const states = await Promise.all(ids.map(async (id) => (await one.store.messages.get(id))?.state));
+    expect(states.sort()).toEqual(["rejected", "routed"]);
+    const mailbox = await one.store.deliveries.listMailbox(pair.grocer, "in_mailbox", null, 10);
+    expect(mailbox.items.filter((d) => ids.includes(d.messageId))).toHaveLength(1);
   });
 });

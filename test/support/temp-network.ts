@@ -6,6 +6,7 @@ import { buildInterchange, type InterchangeJson, sequentialControlNumbers } from
 import { ManualClock } from "../../src/kernel/index.js";
 import {
   addIdentity,
+  CommitBatcher,
   createAccount,
   createNetworkContext,
   defaultNetworkSettings,
@@ -13,6 +14,7 @@ import {
   type NetworkSettings,
 } from "../../src/network/index.js";
 import { openFsBlobStore } from "../../src/storage/blob-fs/fs-blob-store.js";
+import type { MetadataStore } from "../../src/storage/ports/index.js";
 import { openSqliteStore } from "../../src/storage/sqlite/open-sqlite-store.js";
 
 /** A network context on a fresh SQLite file and blob folder, with a clock the test moves. */
@@ -55,6 +57,30 @@ export async function openTempNetwork(settings: Partial<NetworkSettings> = {}): 
 /** A body of one chunk, as a channel would hand it over. */
 export async function* bodyOf(text: string | Buffer): AsyncGenerator<Uint8Array> {
   yield typeof text === "string" ? Buffer.from(text, "latin1") : text;
+}
+
+/**
+ * The network as ingest sees it when routing fails: storing an interchange throws, so that receiveMessage
+ * keeps each message with a route job instead of routing it in the same transaction. Jobs run on `ctx`
+ * itself route as usual.
+ */
+export function routingFailingAtIngest(ctx: NetworkContext): NetworkContext {
+  const store: MetadataStore = {
+    ...ctx.store,
+    transaction: (work) =>
+      ctx.store.transaction((tx) =>
+        work({
+          ...tx,
+          interchanges: {
+            ...tx.interchanges,
+            insert: async () => {
+              throw new Error("storing an interchange fails (as a test wants)");
+            },
+          },
+        }),
+      ),
+  };
+  return { ...ctx, store, commits: new CommitBatcher(store) };
 }
 
 /** Two trading partners on the network: Acme Foods (ZZ:ACMEFOODS) and Grocery Mart (ZZ:GROCERYMART). */

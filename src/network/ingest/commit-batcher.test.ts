@@ -80,6 +80,27 @@ describe("CommitBatcher", () => {
     expect(await net.ctx.store.accounts.get("acc_other")).toBeNull();
   });
 
+  it("runs a caller's fallback in place of its work once a transaction with that work failed", async () => {
+    const { store, transactions } = counting(net.ctx.store);
+    const batcher = new CommitBatcher(store);
+    const failing = async (): Promise<string> => {
+      throw new Error("the full work failed");
+    };
+    const outcomes = await Promise.allSettled([
+      batcher.run(insert(account("shared")), insert(account("shared-fallback"))),
+      batcher.run(failing, insert(account("rescued"))),
+    ]);
+    expect(outcomes).toEqual([
+      { status: "fulfilled", value: "acc_shared-fallback" },
+      { status: "fulfilled", value: "acc_rescued" },
+    ]);
+    // Alone, a failed work is followed by its fallback too.
+    expect(await batcher.run(failing, insert(account("alone")))).toBe("acc_alone");
+    expect(transactions()).toBe(5);
+    const names = (await net.ctx.store.accounts.list()).map((a) => a.name).sort();
+    expect(names).toEqual(["alone", "rescued", "shared-fallback"]);
+  });
+
   it("takes what is asked for while a batch commits into the next batch", async () => {
     const { store, transactions } = counting(net.ctx.store);
     const batcher = new CommitBatcher(store);
@@ -89,6 +110,31 @@ describe("CommitBatcher", () => {
     const later = [batcher.run(insert(account("b"))), batcher.run(insert(account("c")))];
     await Promise.all([first, ...later]);
     expect(transactions()).toBe(2);
+  });
+
+  it("runs the next batch while the last one's commit is still being flushed", async () => {
+    const events: string[] = [];
+    // A store whose commits take a while to become durable after the works ran, like a flush to disk.
+    const slowFlush: Pick<MetadataStore, "transaction"> = {
+      transaction: async (work) => {
+        const result = await net.ctx.store.transaction(work);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        return result;
+      },
+    };
+    const batcher = new CommitBatcher(slowFlush);
+    const first = batcher.run(async (tx) => {
+      events.push("first ran");
+      return insert(account("a"))(tx);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const second = batcher.run(async (tx) => {
+      events.push("second ran");
+      return insert(account("b"))(tx);
+    });
+    await first.then(() => events.push("first durable"));
+    await second;
+    expect(events).toEqual(["first ran", "second ran", "first durable"]);
   });
 
   it("runs batches of at most maxBatch works", async () => {

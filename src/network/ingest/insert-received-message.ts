@@ -1,8 +1,10 @@
-import type { MessageRecord, MetadataRepositories } from "../../storage/ports/index.js";
+import type { InterchangeState, MessageRecord, MetadataRepositories } from "../../storage/ports/index.js";
 import { enqueueJob } from "../jobs/enqueue-job.js";
 import type { NetworkContext } from "../network-context.js";
 import { recordEvent } from "../record-event.js";
 import { type RouteJob, routeJobPayload } from "../routing/route-job-payload.js";
+import { routeClaimed } from "../routing/route-message.js";
+import type { RoutingUnit } from "../routing/routing-units.js";
 
 /**
  * Stores a message the network takes in, in the caller's transaction: the message, its route job (carrying
@@ -17,7 +19,28 @@ export async function insertReceivedMessage(
 ): Promise<void> {
   await tx.messages.insert(message);
   await enqueueJob(ctx, tx, "route", routeJobPayload({ messageId: message.id, units }));
-  await recordEvent(
+  await recordReceived(tx, message);
+}
+
+/**
+ * Stores a message the network takes in and routes it, all in the caller's transaction, when its envelopes
+ * were read on the way in: the message is stored as `routed` and routing writes the rest (no route job, no
+ * second transaction). Returns the interchanges' states.
+ */
+export async function insertAndRouteMessage(
+  ctx: NetworkContext,
+  tx: MetadataRepositories,
+  message: MessageRecord,
+  units: readonly RoutingUnit[],
+): Promise<readonly InterchangeState[]> {
+  const routed: MessageRecord = { ...message, state: "routed" };
+  await tx.messages.insert(routed);
+  await recordReceived(tx, message);
+  return routeClaimed(ctx, tx, routed, units);
+}
+
+function recordReceived(tx: MetadataRepositories, message: MessageRecord): Promise<void> {
+  return recordEvent(
     tx,
     "message.received",
     message.receivedAt,

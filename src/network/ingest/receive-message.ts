@@ -1,12 +1,12 @@
 import type { EdiError } from "../../edi/index.js";
 import { newId, OpenVanError } from "../../kernel/index.js";
-import type { MessageRecord } from "../../storage/ports/index.js";
+import type { InterchangeState, MessageRecord } from "../../storage/ports/index.js";
 import { formatIdentityAddress, parseIdentityAddress } from "../identity-address.js";
 import type { NetworkContext } from "../network-context.js";
 import { carriedUnitsLimit } from "../routing/route-job-payload.js";
 import { ediRoutingUnits } from "../routing/routing-units.js";
 import { EnvelopeWatch } from "./envelope-watch.js";
-import { insertReceivedMessage } from "./insert-received-message.js";
+import { insertAndRouteMessage, insertReceivedMessage } from "./insert-received-message.js";
 
 export interface IncomingMessage {
   readonly accountId: string;
@@ -109,14 +109,29 @@ export async function receiveMessage(
     reason: null,
     receivedAt: now.toISOString(),
   };
+  // The envelopes were read on the way in: the message is routed in the transaction that stores it. Should that
+  // transaction fail (a fault of routing, or of another receive sharing the commit), the message is stored
+  // with a route job instead, which routes it later and retries with backoff: routing never costs a sender
+  // its "received".
+  const units = seen.envelopes === null ? null : ediRoutingUnits(seen.envelopes, message.size);
+  let states: readonly InterchangeState[] | null;
   try {
     // Shared with the receives under way at the same time: one commit for all, each told only once it is durable.
-    await ctx.commits.run(async (tx) => {
-      await blob.commitIn?.(tx);
-      // The envelopes were read on the way in; the route job carries them, so that routing need not read again.
-      const units = seen.envelopes === null ? null : ediRoutingUnits(seen.envelopes, message.size);
-      await insertReceivedMessage(ctx, tx, message, units);
-    });
+    states = await ctx.commits.run(
+      async (tx) => {
+        await blob.commitIn?.(tx);
+        if (units === null) {
+          await insertReceivedMessage(ctx, tx, message, null);
+          return null;
+        }
+        return insertAndRouteMessage(ctx, tx, message, units);
+      },
+      async (tx) => {
+        await blob.commitIn?.(tx);
+        await insertReceivedMessage(ctx, tx, message, units);
+        return null;
+      },
+    );
   } catch (error) {
     await discard();
     // Two sends with one idempotency key raced: the other one won, and its answer is ours.
@@ -126,5 +141,6 @@ export async function receiveMessage(
       return { kind: "accepted", messageId: winner.id, replay: true, format: winner.format };
     throw error;
   }
+  if (states !== null) ctx.routed?.(states);
   return { kind: "accepted", messageId: message.id, replay: false, format: message.format };
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { bodyOf, tradingPairOrder, useTradingPairNetwork } from "../../../test/support/temp-network.js";
+import {
+  bodyOf,
+  routingFailingAtIngest,
+  tradingPairOrder,
+  useTradingPairNetwork,
+} from "../../../test/support/temp-network.js";
 import { writeEdi } from "../../edi/index.js";
 import { networkJobHandlers, receiveMessage } from "../index.js";
 import { JobRunner } from "../jobs/job-runner.js";
@@ -12,8 +17,9 @@ function orders(count: number, firstControl = 1): Buffer {
   return writeEdi(Array.from({ length: count }, (_, i) => tradingPairOrder(firstControl + i, `PO${i}`)));
 }
 
+/** Sends a message that ingest cannot route at once: it is kept with a route job. */
 async function send(bytes: Buffer): Promise<string> {
-  const verdict = await receiveMessage(pair.net.ctx, {
+  const verdict = await receiveMessage(routingFailingAtIngest(pair.net.ctx), {
     accountId: pair.acme,
     channel: "api",
     body: bodyOf(bytes),
@@ -31,6 +37,24 @@ async function routeJobOf(messageId: string): Promise<Readonly<Record<string, un
 const routeAll = (): Promise<number> => new JobRunner(pair.net.ctx, networkJobHandlers(pair.net.ctx)).drain();
 
 describe("the route job", () => {
+  it("routes a message at ingest; when that fails, the message is kept with its job, and the job routes it", async () => {
+    const verdict = await receiveMessage(pair.net.ctx, {
+      accountId: pair.acme,
+      channel: "api",
+      body: bodyOf(orders(1, 90)),
+    });
+    expect(verdict.kind).toBe("accepted");
+    const routedAtOnce = verdict.kind === "accepted" ? verdict.messageId : "";
+    expect((await pair.net.ctx.store.messages.get(routedAtOnce))?.state).toBe("routed");
+    expect(await pair.net.ctx.store.jobs.listByState("ready", 10)).toEqual([]);
+    const id = await send(orders(1, 91));
+    expect((await pair.net.ctx.store.messages.get(id))?.state).toBe("received");
+    await routeJobOf(id);
+    expect(await routeAll()).toBe(1);
+    expect((await pair.net.ctx.store.messages.get(id))?.state).toBe("routed");
+    expect((await listMailbox(pair.net.ctx, pair.grocer, null, 10)).items).toHaveLength(2);
+  });
+
   it("carries the envelopes ingest read, so that routing does not read the message again", async () => {
     const id = await send(orders(2));
     const payload = await routeJobOf(id);

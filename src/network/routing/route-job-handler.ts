@@ -6,12 +6,11 @@ import { applyRoute, type RouteInput, readRouteInput } from "./route-message.js"
 
 /**
  * The route job as a staged handler: the units of many messages are read at once, and their routing commits
- * together with the completion of their jobs. `routed` is told the interchanges' states of each message once
- * its routing has committed.
+ * together with the completion of their jobs. `ctx.routed` is told the interchanges' states of each message
+ * once its routing has committed.
  */
 export function routeJobHandler(
   ctx: NetworkContext,
-  routed?: (states: readonly InterchangeState[]) => void,
 ): StagedJobHandler<RouteInput | null, readonly InterchangeState[]> {
   return {
     prepare: (job) => {
@@ -20,7 +19,7 @@ export function routeJobHandler(
     },
     apply: async (tx, input) => (input === null ? [] : applyRoute(ctx, tx, input)),
     committed: (states) => {
-      if (states.length > 0) routed?.(states);
+      if (states.length > 0) ctx.routed?.(states);
     },
   };
 }

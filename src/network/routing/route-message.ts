@@ -72,6 +72,20 @@ export async function applyRoute(
   // first to commit) writes nothing. A message gone or routed already is left as it is.
   const message = await tx.messages.transitionReturning(messageId, "received", "routed", null);
   if (message === null) return [];
+  return routeClaimed(ctx, tx, message, units);
+}
+
+/**
+ * Routes a message this transaction has already moved to `routed` (by the compare-and-set above, or by
+ * storing it so at ingest): interchanges, deliveries, usage, events, and the message's state when it is not
+ * `routed` after all.
+ */
+export async function routeClaimed(
+  ctx: NetworkContext,
+  tx: MetadataRepositories,
+  message: MessageRecord,
+  units: readonly RoutingUnit[],
+): Promise<readonly InterchangeState[]> {
   // The events and usage records of the routing are written together at its end, a statement each instead of
   // one per row; nothing in routing reads them back before then.
   const events: Omit<EventRecord, "id">[] = [];
@@ -96,7 +110,7 @@ export async function applyRoute(
     states.push(await routeUnit(ctx, writes, message, unit, position));
   const state = messageState(states);
   const at = ctx.clock.now().toISOString();
-  // The compare-and-set above already wrote `routed` with no reason: only another outcome is written again.
+  // `routed` with no reason is written already: only another outcome is written again.
   if (state !== "routed") {
     await tx.messages.setState(
       message.id,

@@ -10,6 +10,7 @@ import type { SqlFlavour } from "../sql/sql-flavour.js";
 import { sqlMetadataStore } from "../sql/sql-metadata-store.js";
 import { cachingStatements } from "./caching-statements.js";
 import { ImmediateSqliteDialect } from "./immediate-sqlite-dialect.js";
+import { WalSync } from "./wal-sync.js";
 
 export interface SqliteStoreOptions {
   /** The database file; its folder is created when missing. */
@@ -37,10 +38,10 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Meta
   const database = new BetterSqlite3(options.path);
   try {
     database.pragma("journal_mode = WAL");
-    // NORMAL would be enough to keep the file consistent, but in WAL mode it lets the last commits vanish on
-    // power loss or an OS crash. OpenVAN tells a sender "received" once the commit returns, so every commit
-    // must reach the disk first.
-    database.pragma("synchronous = FULL");
+    // NORMAL alone lets the last commits vanish on power loss or an OS crash; OpenVAN tells a sender
+    // "received" once the commit returns, so the driver flushes the WAL itself before it returns (WalSync),
+    // off the event loop instead of inside SQLite's commit.
+    database.pragma("synchronous = NORMAL");
     database.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
     database.pragma("foreign_keys = ON");
   } catch (error) {
@@ -48,7 +49,11 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Meta
     throw error;
   }
   const db = new Kysely<Database>({
-    dialect: new ImmediateSqliteDialect({ database: cachingStatements(database) }),
+    dialect: new ImmediateSqliteDialect({
+      handle: database,
+      database: cachingStatements(database),
+      wal: new WalSync(options.path),
+    }),
   });
   try {
     await migrateToLatest(db, flavour);
