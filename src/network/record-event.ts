@@ -16,7 +16,17 @@ export function recordEvent(
   subject: EventSubject,
   detail: Record<string, unknown> = {},
 ): Promise<void> {
-  const event: Omit<EventRecord, "id"> = {
+  return tx.events.append(eventRecord(type, at, subject, detail));
+}
+
+/** The event `recordEvent` would append, for a caller that writes several at once. */
+export function eventRecord(
+  type: string,
+  at: string,
+  subject: EventSubject,
+  detail: Record<string, unknown> = {},
+): Omit<EventRecord, "id"> {
+  return {
     messageId: subject.messageId ?? null,
     interchangeId: subject.interchangeId ?? null,
     deliveryId: subject.deliveryId ?? null,
@@ -25,7 +35,6 @@ export function recordEvent(
     detail,
     at,
   };
-  return tx.events.append(event);
 }
 
 /** The subject of an event about a delivery (a mailbox item): it concerns the recipient's account. */

@@ -1,7 +1,12 @@
-import type { InterchangeState, MessageRecord, MetadataRepositories } from "../../storage/ports/index.js";
+import type {
+  EventRecord,
+  InterchangeState,
+  MessageRecord,
+  MetadataRepositories,
+} from "../../storage/ports/index.js";
 import { enqueueJob } from "../jobs/enqueue-job.js";
 import type { NetworkContext } from "../network-context.js";
-import { recordEvent } from "../record-event.js";
+import { eventRecord } from "../record-event.js";
 import { type RouteJob, routeJobPayload } from "../routing/route-job-payload.js";
 import { routeClaimed } from "../routing/route-message.js";
 import type { RoutingUnit } from "../routing/routing-units.js";
@@ -19,7 +24,7 @@ export async function insertReceivedMessage(
 ): Promise<void> {
   await tx.messages.insert(message);
   await enqueueJob(ctx, tx, "route", routeJobPayload({ messageId: message.id, units }));
-  await recordReceived(tx, message);
+  await tx.events.append(receivedEvent(message));
 }
 
 /**
@@ -35,13 +40,12 @@ export async function insertAndRouteMessage(
 ): Promise<readonly InterchangeState[]> {
   const routed: MessageRecord = { ...message, state: "routed" };
   await tx.messages.insert(routed);
-  await recordReceived(tx, message);
-  return routeClaimed(ctx, tx, routed, units);
+  // Its `message.received` event is written with routing's events, in one statement.
+  return routeClaimed(ctx, tx, routed, units, [receivedEvent(message)]);
 }
 
-function recordReceived(tx: MetadataRepositories, message: MessageRecord): Promise<void> {
-  return recordEvent(
-    tx,
+function receivedEvent(message: MessageRecord): Omit<EventRecord, "id"> {
+  return eventRecord(
     "message.received",
     message.receivedAt,
     { messageId: message.id, accountId: message.accountId },

@@ -85,10 +85,11 @@ export async function routeClaimed(
   tx: MetadataRepositories,
   message: MessageRecord,
   units: readonly RoutingUnit[],
+  earlierEvents: readonly Omit<EventRecord, "id">[] = [],
 ): Promise<readonly InterchangeState[]> {
-  // The events and usage records of the routing are written together at its end, a statement each instead of
-  // one per row; nothing in routing reads them back before then.
-  const events: Omit<EventRecord, "id">[] = [];
+  // The events and usage records of the routing (after `earlierEvents`, the caller's own) are written together
+  // at its end, a statement each instead of one per row; nothing in routing reads them back before then.
+  const events: Omit<EventRecord, "id">[] = [...earlierEvents];
   const usages: UsageRecord[] = [];
   const writes: MetadataRepositories = {
     ...tx,
