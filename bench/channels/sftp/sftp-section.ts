@@ -1,20 +1,26 @@
 import { createHash, randomFillSync } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { open, rm, writeFile } from "node:fs/promises";
+import { open, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort, run, waitForPort } from "../../../test/support/local-process.js";
 import { startOpenSshServer } from "../../../test/support/openssh-server.js";
 import { fixed, textTable } from "../../edi/text-table.js";
 import { type ChildServer, startChild, waitFor } from "../../network/child-server.js";
+import { loadAverage } from "../../network/proc-status.js";
 import type { BenchContext, BenchSection } from "../bench-section.js";
 
 /**
  * A file uploaded with OpenSSH's `sftp -b` to OpenVAN (`openvan serve`, /outbox/ZZ:GROCERYMART/…: streamed to
  * the blob store, hashed, durable before the close is answered, then checked routed into the recipient's
  * mailbox by size and SHA-256) and to OpenSSH's own sftp-server
- * (sshd with internal-sftp, writing a plain file), alternating, in one run. Options: `--sftp-gb G` (default
- * 1), `--sftp-runs R` (default 3).
+ * (sshd with internal-sftp, writing a plain file), alternating, in one run. Both keep every upload until the
+ * end, as OpenVAN keeps its messages: a file removed after each run would hand the next one warm page-cache
+ * memory that the other server does not get (in a VM, writing into pages touched for the first time took
+ * about three times the CPU). Options: `--sftp-gb G` (default 1), `--sftp-runs R` (default 3),
+ * `--sftp-cipher NAME` (given to both clients with `-c`; by default they take OpenSSH's first choice,
+ * chacha20-poly1305@openssh.com, which both servers offer), `--sftp-node-flags "FLAGS"` (Node options for
+ * OpenVAN's server, to try a V8 setting; none by default).
  */
 export const sftpSection: BenchSection = { name: "sftp", run: runSftpSection };
 
@@ -31,17 +37,24 @@ interface Demo {
 async function runSftpSection(c: BenchContext): Promise<boolean> {
   const bytes = Math.round(c.option("--sftp-gb", 1) * 1024 ** 3);
   const runs = c.option("--sftp-runs", 3);
+  const cipher = stringOption(c.args, "--sftp-cipher");
+  const nodeFlags = stringOption(c.args, "--sftp-node-flags")?.split(/\s+/).filter(Boolean) ?? [];
   const file = join(c.workDir, "upload.bin");
   await writeRandomFile(file, bytes);
   c.log(
     `${fixed(bytes / 1024 ** 3, 2)} GiB of random bytes uploaded with OpenSSH sftp -b, ${runs} run(s) per server, alternating`,
   );
+  c.log(
+    `cipher (both): ${cipher ?? "chacha20-poly1305@openssh.com (the OpenSSH client's first choice; both servers offer it)"}`,
+  );
+  if (nodeFlags.length > 0) c.log(`OpenVAN server started with node ${nodeFlags.join(" ")}`);
 
   const sshd = await startOpenSshServer(join(c.workDir, "sshd"));
   const data = join(c.workDir, "openvan");
   const sftpPort = await freePort();
   const httpPort = await freePort();
   const openvan = startChild([
+    ...nodeFlags,
     cli,
     "serve",
     "--data",
@@ -88,18 +101,24 @@ async function runSftpSection(c: BenchContext): Promise<boolean> {
             knownHosts,
             user: acme.sftp.username,
             askpass,
+            cipher,
           }),
         ),
       );
       intact = (await inNetwork(demo, acme.apiKey, grocer.apiKey, bytes, sha256)) && intact;
       openSshTimes.push(
         await timed(() =>
-          sftpPut(file, name, { port: sshd.port, knownHosts, user: sshd.username, key: sshd.clientKey }),
+          sftpPut(file, name, {
+            port: sshd.port,
+            knownHosts,
+            user: sshd.username,
+            key: sshd.clientKey,
+            cipher,
+          }),
         ),
       );
-      await rm(join(sshd.root, name), { force: true });
       c.log(
-        `  run ${i + 1}: OpenVAN ${fixed(openVanTimes[i] ?? 0, 2)} s, OpenSSH ${fixed(openSshTimes[i] ?? 0, 2)} s`,
+        `  run ${i + 1}: OpenVAN ${fixed(openVanTimes[i] ?? 0, 2)} s, OpenSSH ${fixed(openSshTimes[i] ?? 0, 2)} s (load ${loadAverage()})`,
       );
     }
     const rss = openvan.peakRssMB();
@@ -146,6 +165,7 @@ interface PutTarget {
   readonly user: string;
   readonly key?: string;
   readonly askpass?: string;
+  readonly cipher?: string | undefined;
 }
 
 /** `sftp -b` with one `put`; a password (OpenVAN's demo login) is answered by SSH_ASKPASS. */
@@ -159,6 +179,7 @@ async function sftpPut(file: string, remote: string, target: PutTarget): Promise
     "-o",
     `UserKnownHostsFile=${target.knownHosts}`,
   ];
+  if (target.cipher !== undefined) args.push("-c", target.cipher);
   const env: NodeJS.ProcessEnv = { ...process.env };
   if (target.key !== undefined) args.push("-i", target.key, "-o", "IdentitiesOnly=yes");
   else {
@@ -250,6 +271,12 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 === 1
     ? (sorted[middle] ?? 0)
     : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+/** The value after `name` in the arguments, or undefined. */
+function stringOption(args: readonly string[], name: string): string | undefined {
+  const at = args.indexOf(name);
+  return at < 0 ? undefined : args[at + 1];
 }
 
 function readJson<T>(file: string): T | null {

@@ -1,7 +1,8 @@
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, createServer } from "node:net";
 import ssh2, { type Connection } from "ssh2";
 import type { NetworkContext } from "../../../network/index.js";
 import { authenticateSftp, type SftpCredential } from "../logins/sftp-authenticate.js";
+import { answerPerTurn } from "./answers-per-turn.js";
 import type { SftpLogger } from "./sftp-logger.js";
 import { serveSftpSession } from "./sftp-session.js";
 
@@ -44,11 +45,9 @@ export function createSftpServer(options: SftpServerOptions): SftpServer {
     keepaliveInterval: 30_000,
     keepaliveCountMax: 4,
   };
-  const server = new ssh2.Server(config, (client, info) => {
+  const ssh = new ssh2.Server(config, (client, info) => {
     connections.add(client);
     client.on("close", () => connections.delete(client));
-    // Nagle's algorithm with delayed ACKs held uploads to a third of their speed.
-    (client as Connection & { setNoDelay(noDelay?: boolean): void }).setNoDelay(true);
     let accountId: string | null = null;
     let username = "";
     client.on("authentication", (auth) => {
@@ -110,6 +109,13 @@ export function createSftpServer(options: SftpServerOptions): SftpServer {
     client.on("error", (error) => log?.info({ err: error, ip: info.ip }, "sftp connection error"));
   });
 
+  // The listener is ours, so that each connection's socket is set up before SSH takes it over.
+  const server = createServer((socket) => {
+    // Nagle's algorithm with delayed ACKs held uploads to a third of their speed.
+    socket.setNoDelay(true);
+    ssh.injectSocket(socket);
+    answerPerTurn(socket);
+  });
   server.on("error", (error: Error) => log?.error({ err: error }, "sftp server error"));
 
   return {

@@ -17,6 +17,30 @@ describe("UploadStream", () => {
     expect(await read).toBe("hello world");
   });
 
+  it("hands the reader batches of the writes, and what is left when the upload ends", async () => {
+    const stream = new UploadStream({ batchBytes: 4, highWaterBytes: 64 });
+    const sizes: number[] = [];
+    const read = (async () => {
+      const parts: Uint8Array[] = [];
+      for await (const chunk of stream.chunks()) {
+        sizes.push(chunk.length);
+        parts.push(chunk);
+      }
+      return Buffer.concat(parts).toString();
+    })();
+    for (const [offset, text] of [
+      [0, "ab"],
+      [2, "cd"],
+      [4, "efg"],
+      [7, "hi"],
+    ] as const) {
+      await stream.write(offset, Buffer.from(text));
+    }
+    stream.end();
+    expect(await read).toBe("abcdefghi");
+    expect(sizes).toEqual([4, 5]);
+  });
+
   it("holds a writer back above the high-water mark until the reader takes the bytes", async () => {
     const stream = new UploadStream({ highWaterBytes: 4 });
     let answered = false;
