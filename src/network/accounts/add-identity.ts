@@ -4,6 +4,7 @@ import { parseIdentityAddress } from "../identity-address.js";
 import type { NetworkContext } from "../network-context.js";
 import { recordEvent } from "../record-event.js";
 import { accountOrNotFound } from "./account-or-not-found.js";
+import { forgetIdentity } from "./identity-directory.js";
 
 /** Gives an account an address on the network; an address belongs to one account only. */
 export async function addIdentity(
@@ -24,5 +25,6 @@ export async function addIdentity(
     await tx.identities.insert(identity);
     await recordEvent(tx, "identity.added", identity.createdAt, { accountId }, { identity: address });
   });
+  forgetIdentity(ctx, qualifier, value);
   return identity;
 }

@@ -1,5 +1,6 @@
 import { newId, OpenVanError } from "../../kernel/index.js";
 import type { AccountRecord, InterconnectRecord, PushEndpointRecord } from "../../storage/ports/index.js";
+import { forgetIdentity } from "../accounts/identity-directory.js";
 import { parseIdentityAddress } from "../identity-address.js";
 import type { NetworkContext } from "../network-context.js";
 import { recordEvent } from "../record-event.js";
@@ -65,6 +66,7 @@ export async function createInterconnect(
     return { account, interconnect, identities: addresses.map((a) => a.address), endpoint };
   });
   forgetRecipientOutbound(ctx, account.id);
+  for (const { qualifier, value } of addresses) forgetIdentity(ctx, qualifier, value);
   return result;
 }
 

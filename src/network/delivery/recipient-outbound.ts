@@ -1,5 +1,6 @@
-import type { MetadataRepositories, MetadataStore, PushEndpointRecord } from "../../storage/ports/index.js";
+import type { MetadataRepositories, PushEndpointRecord } from "../../storage/ports/index.js";
 import type { NetworkContext } from "../network-context.js";
+import { StoreCache } from "../store-cache.js";
 
 /** How a recipient account wants to hear of a delivery: pushed to an endpoint, and which notifications. */
 export interface RecipientOutbound {
@@ -16,22 +17,7 @@ export interface RecipientOutbound {
  */
 export const recipientOutboundTtlMs = 2_000;
 
-interface Entry {
-  readonly until: number;
-  readonly value: RecipientOutbound;
-}
-
-/** One cache per metadata store (one network), so that several networks in one process never mix. */
-const caches = new WeakMap<MetadataStore, Map<string, Entry>>();
-
-function cacheOf(store: MetadataStore): Map<string, Entry> {
-  let cache = caches.get(store);
-  if (cache === undefined) {
-    cache = new Map();
-    caches.set(store, cache);
-  }
-  return cache;
-}
+const cache = new StoreCache<RecipientOutbound>(recipientOutboundTtlMs);
 
 /**
  * The recipient's push endpoint and notification wishes, read through `tx` (on SQLite the transaction holds
@@ -42,10 +28,8 @@ export async function recipientOutbound(
   tx: MetadataRepositories,
   accountId: string,
 ): Promise<RecipientOutbound> {
-  const cache = cacheOf(ctx.store);
-  const now = ctx.clock.now().getTime();
-  const cached = cache.get(accountId);
-  if (cached !== undefined && cached.until > now) return cached.value;
+  const cached = cache.get(ctx, accountId);
+  if (cached !== undefined) return cached;
   const [endpoint, webhooks, email] = [
     await tx.pushEndpoints.findActive(accountId),
     await tx.webhooks.listByAccount(accountId),
@@ -54,13 +38,11 @@ export async function recipientOutbound(
   const notifies = new Set<string>(email?.events ?? []);
   for (const webhook of webhooks) if (webhook.active) for (const type of webhook.events) notifies.add(type);
   const value: RecipientOutbound = { endpoint, notifies };
-  // A busy network meets many recipients: drop the stale entries now and then instead of letting them pile up.
-  if (cache.size > 10_000) for (const [key, entry] of cache) if (entry.until <= now) cache.delete(key);
-  cache.set(accountId, { until: now + recipientOutboundTtlMs, value });
+  cache.set(ctx, accountId, value);
   return value;
 }
 
 /** Forgets what is cached of the account; called after its endpoints, webhooks or e-mail address changed. */
 export function forgetRecipientOutbound(ctx: NetworkContext, accountId: string): void {
-  caches.get(ctx.store)?.delete(accountId);
+  cache.forget(ctx, accountId);
 }

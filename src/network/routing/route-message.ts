@@ -8,6 +8,7 @@ import type {
   MetadataRepositories,
   UsageRecord,
 } from "../../storage/ports/index.js";
+import { lookUpIdentity } from "../accounts/identity-directory.js";
 import { generatedAckChannel, planAcknowledgments } from "../acks/plan-acknowledgments.js";
 import { watchInboundControl } from "../control-numbers/watch-inbound-control.js";
 import { placeDelivery } from "../delivery/place-delivery.js";
@@ -242,7 +243,7 @@ async function decide(
   });
   if (unit.standard !== "file") {
     const sender = unit.sender === null ? null : parseIdentityAddress(unit.sender);
-    const owner = sender === null ? null : await tx.identities.findByAddress(sender.qualifier, sender.value);
+    const owner = sender === null ? null : await lookUpIdentity(ctx, tx, sender.qualifier, sender.value);
     if (owner === null || owner.accountId !== message.accountId) {
       return refuse(
         "rejected",
@@ -276,7 +277,7 @@ async function decide(
     }
   }
   const receiver = parseIdentityAddress(unit.receiver);
-  const target = await tx.identities.findByAddress(receiver.qualifier, receiver.value);
+  const target = await lookUpIdentity(ctx, tx, receiver.qualifier, receiver.value);
   if (target === null)
     return refuse("unroutable", `no account on this network owns the receiver ${unit.receiver}`);
   return { state: "routed", reason: null, recipientAccountId: target.accountId };

@@ -21,22 +21,26 @@ export interface NetworkKeys {
 
 const validityYears = 5;
 
+/** The id of the network's first key pair: nodes starting together on a fresh database all try to take it. */
+const firstPairId = "as2c_network_first";
+
 /**
  * Loads the network's AS2 key pairs from the database, generating a self-signed RSA-2048 one the first time.
- * Several nodes may start at once on a fresh database: each generates one, and all keep the oldest.
+ * Several nodes may start at once on a fresh database: each makes one, and each tries to store it under the
+ * same id; the primary key lets exactly one in, and the others drop theirs and read the winner's.
  */
 export async function loadNetworkKeys(ctx: NetworkContext, as2Id: string): Promise<NetworkKeys> {
   let records = await ctx.store.as2.listCertificates(networkOwner);
   if (!records.some((r) => r.privateKeyPem !== null)) {
-    const mine = await generateKeyPair(as2Id, ctx.clock.now());
-    await ctx.store.as2.insertCertificate(mine);
-    records = await ctx.store.as2.listCertificates(networkOwner);
-    // Nodes that started together each made one: the oldest (by time, then id) wins, the others remove theirs.
-    const first = records.find((r) => r.privateKeyPem !== null);
-    if (first !== undefined && first.id !== mine.id) {
-      await ctx.store.as2.deleteCertificate(mine.id);
-      records = records.filter((r) => r.id !== mine.id);
+    const mine = { ...(await generateKeyPair(as2Id, ctx.clock.now())), id: firstPairId };
+    try {
+      await ctx.store.as2.insertCertificate(mine);
+    } catch (error) {
+      // Another node stored its pair first; should there be none after all, the failure was something else.
+      records = await ctx.store.as2.listCertificates(networkOwner);
+      if (!records.some((r) => r.id === firstPairId)) throw error;
     }
+    records = await ctx.store.as2.listCertificates(networkOwner);
   }
   return networkKeysOf(records, ctx.clock.now());
 }
