@@ -66,6 +66,7 @@ describe("loadConfig", () => {
     const config = loadConfig({
       env: {
         OPENVAN_RETENTION: "7d",
+        OPENVAN_ORPHAN_BLOB_AGE: "2d",
         OPENVAN_RESEND_WINDOW: "90s",
         OPENVAN_DUPLICATE_WINDOW: "12h",
         OPENVAN_MAX_MESSAGE_SIZE: "5GB",
@@ -79,6 +80,7 @@ describe("loadConfig", () => {
     });
     expect(config.network).toEqual({
       retentionMs: 7 * 86_400_000,
+      orphanBlobAgeMs: 2 * 86_400_000,
       resendWindowMs: 90_000,
       duplicateWindowMs: 12 * 3600_000,
       maxMessageBytes: 5 * 1024 ** 3,
@@ -121,6 +123,7 @@ describe("loadConfig", () => {
     [{ OPENVAN_PORT: "eighty" }, 'OPENVAN_PORT: "eighty" is not a whole number from 0 to 65535'],
     [{ OPENVAN_PORT: "70000" }, "OPENVAN_PORT"],
     [{ OPENVAN_RETENTION: "30" }, 'OPENVAN_RETENTION: "30" is not a duration'],
+    [{ OPENVAN_ORPHAN_BLOB_AGE: "10m" }, 'OPENVAN_ORPHAN_BLOB_AGE: "10m" is shorter than 1h'],
     [{ OPENVAN_MAX_MESSAGE_SIZE: "lots" }, 'OPENVAN_MAX_MESSAGE_SIZE: "lots" is not a size'],
     [{ OPENVAN_DATABASE_URL: "mysql://x" }, 'OPENVAN_DATABASE_URL: "mysql://x" is not a database URL'],
     [

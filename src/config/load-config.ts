@@ -70,6 +70,7 @@ export function loadConfig(options: LoadConfigOptions = {}): OpenVanConfig {
   const port = setting("port", "OPENVAN_PORT");
   const network = {
     retentionMs: duration(setting(null, "OPENVAN_RETENTION"), defaultNetworkSettings.retentionMs),
+    orphanBlobAgeMs: orphanBlobAge(setting(null, "OPENVAN_ORPHAN_BLOB_AGE")),
     duplicateWindowMs: duration(
       setting(null, "OPENVAN_DUPLICATE_WINDOW"),
       defaultNetworkSettings.duplicateWindowMs,
@@ -185,6 +186,13 @@ function readable(file: { value: string; name: string }, cwd: string): string {
 
 function duration(given: Setting, fallback: number): number {
   return given === null ? fallback : parseDuration(given.value, given.name);
+}
+
+/** At least an hour: a shorter margin could take the blob of an upload whose records are being committed. */
+function orphanBlobAge(given: Setting): number {
+  const ms = duration(given, defaultNetworkSettings.orphanBlobAgeMs);
+  if (given !== null && ms < 3600_000) throw invalid(given.name, `"${given.value}" is shorter than 1h`);
+  return ms;
 }
 
 function byteSize(given: Setting, fallback: number): number {

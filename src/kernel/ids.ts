@@ -26,6 +26,14 @@ export function newId(prefix = "", now: number = Date.now()): string {
   return prefix + encodeTime(time) + encodeRandom(lastRandom);
 }
 
+/**
+ * The 10 characters that begin (after their prefix) the ids made at `ms`: an id made earlier sorts before it,
+ * one made at or after it does not.
+ */
+export function idTimePrefix(ms: number): string {
+  return encodeTime(ms);
+}
+
 function increment(bytes: Uint8Array): void {
   for (let i = bytes.length - 1; i >= 0; i--) {
     const next = ((bytes[i] as number) + 1) & 0xff;

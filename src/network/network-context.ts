@@ -10,6 +10,11 @@ export interface NetworkSettings {
   readonly resendWindowMs: number;
   /** How long an item stays in a mailbox before retention removes it. */
   readonly retentionMs: number;
+  /**
+   * A blob that no record refers to is removed once it is this old: longer than any upload and the commit of
+   * its records take, so that a blob whose records are on their way is never taken for an orphan.
+   */
+  readonly orphanBlobAgeMs: number;
   /** Largest message accepted, in bytes. */
   readonly maxMessageBytes: number;
   /** Attempts of a job before it goes to the dead-letter state. */
@@ -20,6 +25,7 @@ export const defaultNetworkSettings: NetworkSettings = Object.freeze({
   duplicateWindowMs: 30 * 24 * 3600_000,
   resendWindowMs: 10 * 60_000,
   retentionMs: 30 * 24 * 3600_000,
+  orphanBlobAgeMs: 24 * 3600_000,
   maxMessageBytes: 64 * 1024 ** 3,
   maxJobAttempts: 8,
 });

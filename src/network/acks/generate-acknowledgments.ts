@@ -140,10 +140,13 @@ async function generateOne(
   );
   if (json === null) return;
   const bytes = writeInterchange(json);
+  // A small acknowledgment's bytes are committed with its message (deferSmall), so that no crash leaves them
+  // without it.
   const blob = await ctx.blobs.put(
     (async function* () {
       yield bytes;
     })(),
+    { deferSmall: true },
   );
   const collector = new EnvelopeCollector();
   const reader = new EdiReader(collector);
@@ -169,6 +172,7 @@ async function generateOne(
   try {
     stored = await ctx.store.transaction(async (tx) => {
       if (!(await tx.generatedAcks.markSent(interchange.id, kind))) return false;
+      await blob.commitIn?.(tx);
       await insertReceivedMessage(ctx, tx, ackMessage, units);
       await recordEvent(
         tx,

@@ -75,12 +75,21 @@ describe("mailbox", () => {
   it("removes expired items and their bytes when retention ends, keeping the history", async () => {
     await deliverFiles(2);
     const [item] = (await listMailbox(pair.net.ctx, pair.grocer, null, 10)).items;
-    expect(await sweepRetention(pair.net.ctx)).toEqual({ expiredDeliveries: 0, deletedBlobs: 0 });
+    expect(await sweepRetention(pair.net.ctx)).toEqual({
+      expiredDeliveries: 0,
+      deletedBlobs: 0,
+      orphanBlobs: 0,
+    });
     pair.net.clock.advance(7 * 24 * 3600_000 + 1000);
-    expect(await sweepRetention(pair.net.ctx)).toEqual({ expiredDeliveries: 2, deletedBlobs: 2 });
+    expect(await sweepRetention(pair.net.ctx)).toEqual({
+      expiredDeliveries: 2,
+      deletedBlobs: 2,
+      orphanBlobs: 0,
+    });
     expect((await listMailbox(pair.net.ctx, pair.grocer, null, 10)).items).toEqual([]);
     expect(await pair.net.blobFiles()).toEqual([]);
     const types = (await pair.net.ctx.store.events.listByMessage(item!.messageId)).map((e) => e.type);
     expect(types).toContain("delivery.expired");
+    expect(types).toContain("message.content_removed");
   });
 });

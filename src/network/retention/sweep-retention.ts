@@ -3,35 +3,96 @@ import { deliverySubject, recordEvent } from "../record-event.js";
 
 export interface SweepResult {
   readonly expiredDeliveries: number;
+  /** Messages whose stored bytes this sweep removed. */
   readonly deletedBlobs: number;
+  /** Blobs that no record referred to, removed. */
+  readonly orphanBlobs: number;
 }
 
 /**
  * Removes what retention has ended: mailbox items past their expiry, then the stored bytes of messages older
- * than the retention period that no item points at any more. Message records and events stay, so that
- * tracking keeps the history. Safe to run anywhere and often: every step is idempotent.
+ * than the retention period that no item points at any more, then blobs that no record refers to (written by
+ * a put whose records a crash kept from being committed). Message records and events stay, so that tracking
+ * keeps the history. Safe to run anywhere and often, on several nodes at once: every step is idempotent.
  */
 export async function sweepRetention(ctx: NetworkContext, batch = 500): Promise<SweepResult> {
-  const now = ctx.clock.now();
-  let expiredDeliveries = 0;
+  const expiredDeliveries = await expireDeliveries(ctx, batch);
+  const deletedBlobs = await removeMessageBytes(ctx, batch);
+  const orphanBlobs = await removeOrphanBlobs(ctx, batch);
+  return { expiredDeliveries, deletedBlobs, orphanBlobs };
+}
+
+async function expireDeliveries(ctx: NetworkContext, batch: number): Promise<number> {
+  const now = ctx.clock.now().toISOString();
+  let expired = 0;
   for (;;) {
-    const expired = await ctx.store.deliveries.listExpired(now.toISOString(), batch);
-    for (const d of expired) {
+    const page = await ctx.store.deliveries.listExpired(now, batch);
+    for (const d of page) {
       await ctx.store.transaction(async (tx) => {
         await tx.deliveries.delete(d.id);
-        await recordEvent(tx, "delivery.expired", now.toISOString(), deliverySubject(d));
+        await recordEvent(tx, "delivery.expired", now, deliverySubject(d));
       });
-      expiredDeliveries++;
+      expired++;
     }
-    if (expired.length < batch) break;
+    if (page.length < batch) return expired;
   }
-  let deletedBlobs = 0;
+}
+
+/**
+ * Each message older than the retention period whose bytes are still kept: the bytes are removed, then the
+ * message records it (with a `message.content_removed` event), in that order, so that a crash in between only
+ * means the next sweep removes nothing and records it then. Recorded messages drop out of the listing, so each
+ * sweep starts where the work is; the ones an item still needs are passed over by the cursor.
+ */
+async function removeMessageBytes(ctx: NetworkContext, batch: number): Promise<number> {
+  const now = ctx.clock.now();
   const before = new Date(now.getTime() - ctx.settings.retentionMs).toISOString();
-  for (const message of await ctx.store.messages.listReceivedBefore(before, batch)) {
-    if ((await ctx.store.deliveries.countByBlob(message.blobKey)) > 0) continue;
-    if ((await ctx.blobs.size(message.blobKey)) === null) continue;
-    await ctx.blobs.delete(message.blobKey);
-    deletedBlobs++;
+  let removed = 0;
+  let after: { receivedAt: string; id: string } | null = null;
+  for (;;) {
+    const page = await ctx.store.messages.listBytesKept(before, after, batch);
+    for (const message of page) {
+      if ((await ctx.store.deliveries.countByBlob(message.blobKey)) > 0) continue;
+      await ctx.blobs.delete(message.blobKey);
+      // Another node sweeping at the same time may record it first: only one of them tells it.
+      const told = await ctx.store.transaction(async (tx) => {
+        if (!(await tx.messages.markBytesRemoved(message.id, now.toISOString()))) return false;
+        await recordEvent(
+          tx,
+          "message.content_removed",
+          now.toISOString(),
+          { messageId: message.id, accountId: message.accountId },
+          { size: message.size, reason: "retention" },
+        );
+        return true;
+      });
+      if (told) removed++;
+    }
+    const last = page.at(-1);
+    if (last === undefined || page.length < batch) return removed;
+    after = { receivedAt: last.receivedAt, id: last.id };
   }
-  return { expiredDeliveries, deletedBlobs };
+}
+
+/**
+ * Blobs older than the orphan margin that no message and no delivery refers to. A blob is written before the
+ * transaction of its records; the margin, longer than any upload and its commit take, keeps the blobs whose
+ * records are still on their way.
+ */
+async function removeOrphanBlobs(ctx: NetworkContext, batch: number): Promise<number> {
+  const before = new Date(ctx.clock.now().getTime() - ctx.settings.orphanBlobAgeMs);
+  let removed = 0;
+  let after: string | null = null;
+  for (;;) {
+    const keys = await ctx.blobs.listOlderThan(before, after, batch);
+    const used = await ctx.store.messages.blobKeysInUse(keys);
+    for (const key of keys) {
+      if (used.has(key) || (await ctx.store.deliveries.countByBlob(key)) > 0) continue;
+      await ctx.blobs.delete(key);
+      removed++;
+    }
+    const last = keys.at(-1);
+    if (last === undefined || keys.length < batch) return removed;
+    after = last;
+  }
 }

@@ -1,7 +1,7 @@
 import { type FileHandle, mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { pipeline } from "node:stream/promises";
-import { newId } from "../../kernel/index.js";
+import { idTimePrefix, newId, OpenVanError } from "../../kernel/index.js";
 import { blobNotFound, checkRange, emptyStream, MeasuringStream } from "../blob-common/index.js";
 import type { BlobStore } from "../ports/index.js";
 
@@ -97,6 +97,38 @@ export async function openFsBlobStore(options: FsBlobStoreOptions): Promise<Blob
       if (path !== null) await rm(path, { force: true });
     },
 
+    async listOlderThan(before, after, limit) {
+      if (after !== null && !keyPattern.test(after)) {
+        throw new OpenVanError("INTERNAL_INVALID_ARGUMENT", `${after} is not a key of this blob store.`);
+      }
+      // Folder by folder (x, then y, in order), and by key within a folder: the folders of `after` say where
+      // the previous page ended. Uploads under way are in tmp/ and never listed; a file here is finished, and
+      // its modification time is when its last byte was written.
+      const cutoff = before.getTime();
+      const young = idTimePrefix(cutoff);
+      const keys: string[] = [];
+      const [afterX, afterY] = after === null ? ["", ""] : [after.slice(-2, -1), after.slice(-1)];
+      for (const x of await blobFolders(root)) {
+        if (x < afterX) continue;
+        for (const y of await blobFolders(join(root, x))) {
+          if (x === afterX && y < afterY) continue;
+          const from = x === afterX && y === afterY ? after : null;
+          const names = (await readdir(join(root, x, y)).catch(emptyIfMissing))
+            .filter((name) => keyPattern.test(name) && (from === null || name > from))
+            .sort();
+          for (const name of names) {
+            // A key begins with the time its upload began, never later than the file was last written.
+            if (name.slice(0, 10) >= young) continue;
+            const info = await stat(join(root, x, y, name)).catch(nullIfMissing);
+            if (info === null || info.mtimeMs >= cutoff) continue;
+            keys.push(name);
+            if (keys.length === limit) return keys;
+          }
+        }
+      }
+      return keys;
+    },
+
     async close() {},
   };
 }
@@ -135,6 +167,25 @@ async function removeStaleUploads(tmp: string): Promise<void> {
     const info = await stat(path).catch(() => null);
     if (info !== null && info.mtimeMs < cutoff) await rm(path, { force: true });
   }
+}
+
+/** The one-character blob folders under `folder`, in order (tmp/ and anything else left aside). */
+async function blobFolders(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true }).catch(emptyIfMissing);
+  return entries
+    .filter((entry) => entry.isDirectory() && /^[0-9a-z]$/.test(entry.name))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+function emptyIfMissing(error: unknown): never[] {
+  if (isMissing(error)) return [];
+  throw error;
+}
+
+function nullIfMissing(error: unknown): null {
+  if (isMissing(error)) return null;
+  throw error;
 }
 
 function isMissing(error: unknown): boolean {

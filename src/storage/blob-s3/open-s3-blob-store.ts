@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { newId } from "../../kernel/index.js";
+import { idTimePrefix, newId, OpenVanError } from "../../kernel/index.js";
 import { blobNotFound, checkRange, emptyStream, MeasuringStream } from "../blob-common/index.js";
 import type { BlobStore } from "../ports/index.js";
 
@@ -27,8 +27,10 @@ export interface S3BlobStoreOptions {
  * SDK is loaded here, on first use, so that an installation on local disk never loads it.
  */
 export async function openS3BlobStore(options: S3BlobStoreOptions): Promise<BlobStore> {
-  const [{ DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, S3Client }, { Upload }] =
-    await Promise.all([import("@aws-sdk/client-s3"), import("@aws-sdk/lib-storage")]);
+  const [
+    { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client },
+    { Upload },
+  ] = await Promise.all([import("@aws-sdk/client-s3"), import("@aws-sdk/lib-storage")]);
   const client = new S3Client({
     region: options.region,
     forcePathStyle: options.forcePathStyle ?? false,
@@ -36,7 +38,8 @@ export async function openS3BlobStore(options: S3BlobStoreOptions): Promise<Blob
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
   });
   const Bucket = options.bucket;
-  const objectKey = (key: string) => `${options.prefix ?? ""}${key}`;
+  const prefix = options.prefix ?? "";
+  const objectKey = (key: string) => `${prefix}${key}`;
 
   async function size(key: string): Promise<number | null> {
     try {
@@ -105,11 +108,48 @@ export async function openS3BlobStore(options: S3BlobStoreOptions): Promise<Blob
       await client.send(new DeleteObjectCommand({ Bucket, Key: objectKey(key) }));
     },
 
+    async listOlderThan(before, after, limit) {
+      if (after !== null && !keyPattern.test(after)) {
+        throw new OpenVanError("INTERNAL_INVALID_ARGUMENT", `${after} is not a key of this blob store.`);
+      }
+      // S3 lists in key order, and a key begins with the time its upload began: past the first key that began
+      // at or after `before`, no object was written before it. Other objects under the prefix (not keys this
+      // store makes) are left alone. LastModified of a multipart upload is when it began.
+      const young = idTimePrefix(before.getTime());
+      const keys: string[] = [];
+      let startAfter = after === null ? undefined : objectKey(after);
+      for (;;) {
+        const page = await client.send(
+          new ListObjectsV2Command({
+            Bucket,
+            Prefix: prefix,
+            ...(startAfter === undefined ? {} : { StartAfter: startAfter }),
+            MaxKeys: 1000,
+          }),
+        );
+        for (const object of page.Contents ?? []) {
+          if (object.Key === undefined) continue;
+          startAfter = object.Key;
+          const key = object.Key.slice(prefix.length);
+          if (!keyPattern.test(key)) continue;
+          if (key.slice(0, 10) >= young) return keys;
+          if (object.LastModified === undefined || object.LastModified.getTime() >= before.getTime())
+            continue;
+          keys.push(key);
+          if (keys.length === limit) return keys;
+        }
+        if (!page.IsTruncated) return keys;
+      }
+    },
+
     async close() {
       client.destroy();
     },
   };
 }
+
+/** Keys are ids made by this store; anything else under the prefix is not one of its blobs. */
+const keyPattern = /^[0-9a-z]{26}$/;
 
 function errorName(error: unknown): unknown {
   return (error as { name?: unknown } | null)?.name;

@@ -49,6 +49,46 @@ describeBlobStoreContract(
 );
 
 describe("openS3BlobStore", () => {
+  it("lists only its own keys under its prefix, never other objects in the bucket", async () => {
+    // A server of its own: the contract suite's stops when the suite ends.
+    const directory = mkdtempSync(join(tmpdir(), "openvan-s3rver-"));
+    const own = new S3rver({
+      address: "127.0.0.1",
+      port: 0,
+      silent: true,
+      directory,
+      configureBuckets: [{ name: bucket }],
+    });
+    const endpoint = `http://127.0.0.1:${(await own.run()).port}`;
+    const { PutObjectCommand, S3Client } = await import("@aws-sdk/client-s3");
+    const client = new S3Client({ endpoint, region: "us-east-1", forcePathStyle: true, credentials });
+    const store = await openS3BlobStore({
+      endpoint,
+      bucket,
+      region: "us-east-1",
+      forcePathStyle: true,
+      credentials,
+      prefix: "listing/",
+    });
+    try {
+      const foreign = ["listing/notes.txt", "listing/01abc/part", "elsewhere/01kmzx0000000000000000000a"];
+      for (const Key of foreign) await client.send(new PutObjectCommand({ Bucket: bucket, Key, Body: "x" }));
+      const { key } = await store.put(
+        (async function* () {
+          yield Buffer.from("ISA*00*~");
+        })(),
+      );
+      expect(await store.listOlderThan(new Date(Date.now() + 60_000), null, 10)).toEqual([key]);
+      expect(await store.listOlderThan(new Date(Date.now() + 60_000), key, 10)).toEqual([]);
+      expect(await store.listOlderThan(new Date(Date.now() - 60_000), null, 10)).toEqual([]);
+    } finally {
+      await store.close();
+      client.destroy();
+      await own.close();
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
   it("loads the AWS SDK only when an S3 blob store is opened", () => {
     // In a fresh process, on the build of src/ (made once per test run): the SDK's modules appear in the
     // module cache only once openS3BlobStore has run.

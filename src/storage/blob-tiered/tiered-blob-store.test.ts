@@ -105,6 +105,19 @@ describe("tieredBlobStore", () => {
     }
   });
 
+  it("lists the large store's blobs for the orphan sweep, never the small ones (committed with their records)", async () => {
+    const tiered = await openTiered("listing", 10);
+    try {
+      const small = await tiered.blobs.put(chunks("ISA*00*~"));
+      const large = await tiered.blobs.put(chunks("0123456789abcdef"));
+      expect(await tiered.blobs.listOlderThan(new Date(Date.now() + 60_000), null, 10)).toEqual([large.key]);
+      expect(await tiered.blobs.size(small.key)).toBe(8);
+    } finally {
+      await tiered.blobs.close();
+      await tiered.store.close();
+    }
+  });
+
   it("leaves a deferred small blob to the caller's transaction: written with it, or not at all", async () => {
     const tiered = await openTiered("deferred", 10);
     try {

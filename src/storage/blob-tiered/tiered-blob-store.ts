@@ -74,6 +74,10 @@ export function tieredBlobStore(options: TieredBlobStoreOptions): BlobStore {
 
     delete: (key) => (isSmall(key) ? store.smallBlobs.delete(key) : large.delete(key)),
 
+    // Small blobs are put with `deferSmall` and committed in the transaction of the records that refer to them:
+    // only large blobs can be left without records.
+    listOlderThan: (before, after, limit) => large.listOlderThan(before, after, limit),
+
     close: () => large.close(),
   };
 }

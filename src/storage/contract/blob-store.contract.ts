@@ -110,6 +110,29 @@ export function describeBlobStoreContract(
       expect(await countStored?.()).toBe(before);
     });
 
+    it("lists the blobs written before a time, a page at a time, each once", async () => {
+      // Larger than any store keeps in its database: those are never listed.
+      const written: string[] = [];
+      for (let i = 0; i < 3; i++) written.push((await store().put(chunks([randomBytes(100_000)]))).key);
+      const listed: string[] = [];
+      for (let after: string | null = null; ; ) {
+        const page = await store().listOlderThan(new Date(Date.now() + 60_000), after, 2);
+        expect(page.length).toBeLessThanOrEqual(2);
+        listed.push(...page);
+        if (page.length < 2) break;
+        after = page.at(-1) ?? null;
+      }
+      expect(new Set(listed).size).toBe(listed.length);
+      expect(listed).toEqual(expect.arrayContaining(written));
+      const older = await store().listOlderThan(new Date(Date.now() - 3600_000), null, 1000);
+      expect(older.filter((key) => written.includes(key))).toEqual([]);
+      await store().delete(written[0] as string);
+      const rest = await store().listOlderThan(new Date(Date.now() + 60_000), null, 1000);
+      expect(rest).not.toContain(written[0]);
+      expect(rest).toEqual(expect.arrayContaining(written.slice(1)));
+      for (const key of written) await store().delete(key);
+    });
+
     it("streams 200 MB in and out in constant memory", async () => {
       const total = 200 * MiB;
       const memory = memoryWatch();

@@ -35,5 +35,15 @@ export interface BlobStore {
   size(key: string): Promise<number | null>;
   /** Removes a blob; removing one that is not there is not an error. */
   delete(key: string): Promise<void>;
+  /**
+   * Keys of the finished blobs written before `before`, up to `limit`, for the sweep that removes blobs no record
+   * refers to (a crash between a put and the commit of its records leaves one). Keys come in an order of the
+   * store's own; pass the last key of a page as `after` for the next page (it need not exist any more). A page
+   * of fewer than `limit` keys is the last. Uploads under way are never listed; neither is anything in the
+   * store that this store did not write. "Written" is when the upload began or ended, whichever the backend
+   * records (S3: began), so the caller's margin must be longer than any upload takes. Small blobs kept in the
+   * metadata database are not listed: they are committed with the records that refer to them.
+   */
+  listOlderThan(before: Date, after: string | null, limit: number): Promise<readonly string[]>;
   close(): Promise<void>;
 }

@@ -79,6 +79,22 @@ export interface MessageRepository {
   ): Promise<MessageRecord | null>;
   /** Messages received before `before` (for retention), oldest first. */
   listReceivedBefore(before: string, limit: number): Promise<readonly MessageRecord[]>;
+  /**
+   * Messages received before `before` whose bytes retention has not removed yet, oldest first (by received time,
+   * then id), after the message `after` when one is given: the pages of the retention sweep.
+   */
+  listBytesKept(
+    before: string,
+    after: { readonly receivedAt: string; readonly id: string } | null,
+    limit: number,
+  ): Promise<readonly MessageRecord[]>;
+  /**
+   * Records that retention removed the message's bytes; false when that was recorded already (by another node
+   * sweeping at the same time, say), so that only one of them tells it.
+   */
+  markBytesRemoved(id: string, at: string): Promise<boolean>;
+  /** Of these blob keys, the ones some message refers to. */
+  blobKeysInUse(keys: readonly string[]): Promise<ReadonlySet<string>>;
   delete(id: string): Promise<void>;
 }
 

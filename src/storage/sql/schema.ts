@@ -88,6 +88,8 @@ export interface MessagesTable {
   state: MessageState;
   reason: string | null;
   received_at: string;
+  /** When retention removed the message's bytes (0010); null while they are kept. */
+  blob_removed_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface InterchangesTable {

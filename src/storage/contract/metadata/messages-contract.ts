@@ -75,6 +75,51 @@ export function messagesContract(store: () => MetadataStore): void {
       expect(await store().messages.listReceivedBefore(before, 2)).toEqual([messages[1], messages[2]]);
     });
 
+    it("pages through the messages whose bytes are kept, past the ones retention recorded as removed", async () => {
+      const account = await insertAccount(store());
+      // Received in 1980, before any other test's messages; two at one time, ordered by id.
+      const times = [0, 1, 1, 2, 3, 4].map((s) => `1980-01-01T00:00:0${s}.000Z`);
+      const messages = times.map((receivedAt) => aMessage(account.id, { receivedAt }));
+      for (const message of [...messages].reverse()) await store().messages.insert(message);
+      const before = "1980-01-01T00:00:04.000Z";
+      const pages: string[][] = [];
+      for (let after: { receivedAt: string; id: string } | null = null; ; ) {
+        const page = await store().messages.listBytesKept(before, after, 2);
+        pages.push(page.map((m) => m.id));
+        const last = page.at(-1);
+        if (last === undefined || page.length < 2) break;
+        after = { receivedAt: last.receivedAt, id: last.id };
+      }
+      expect(pages).toEqual([
+        [messages[0]?.id, messages[1]?.id],
+        [messages[2]?.id, messages[3]?.id],
+        [messages[4]?.id],
+      ]);
+      expect((await store().messages.listBytesKept(before, null, 1))[0]).toEqual(messages[0]);
+
+      expect(await store().messages.markBytesRemoved(messages[0]!.id, at(1))).toBe(true);
+      expect(await store().messages.markBytesRemoved(messages[0]!.id, at(2))).toBe(false);
+      await store().transaction((tx) => tx.messages.markBytesRemoved(messages[2]!.id, at(1)));
+      const kept = await store().messages.listBytesKept(before, null, 10);
+      expect(kept.map((m) => m.id)).toEqual([messages[1]?.id, messages[3]?.id, messages[4]?.id]);
+      // The record itself stays, as it was.
+      expect(await store().messages.get(messages[0]!.id)).toEqual(messages[0]);
+    });
+
+    it("tells which of a page of blob keys messages refer to", async () => {
+      const account = await insertAccount(store());
+      const first = aMessage(account.id);
+      const second = aMessage(account.id);
+      for (const message of [first, second]) await store().messages.insert(message);
+      await store().messages.markBytesRemoved(second.id, at(5));
+      const unknown = orderedId("");
+      expect(await store().messages.blobKeysInUse([first.blobKey, unknown, second.blobKey])).toEqual(
+        new Set([first.blobKey, second.blobKey]),
+      );
+      expect(await store().messages.blobKeysInUse([unknown])).toEqual(new Set());
+      expect(await store().messages.blobKeysInUse([])).toEqual(new Set());
+    });
+
     it("deletes a message with its interchanges but not the deliveries made from it", async () => {
       const account = await insertAccount(store());
       const message = aMessage(account.id);

@@ -10,6 +10,7 @@ import * as pushWebhooks from "./0007-push-webhooks.js";
 import * as interchangeClaims from "./0008-interchange-claims.js";
 import * as users from "./0008-users.js";
 import * as partnerGuides from "./0009-partner-guides.js";
+import * as blobRemoval from "./0010-blob-removal.js";
 
 /** The migrations of the metadata database, in order, by name (Kysely runs them sorted by name). */
 export function sqlMigrations(flavour: SqlFlavour): Record<string, Migration> {
@@ -27,5 +28,6 @@ export function sqlMigrations(flavour: SqlFlavour): Record<string, Migration> {
     "0008-users": { up: (db) => users.up(db, flavour), down: users.down },
     "0007-push-webhooks": { up: (db) => pushWebhooks.up(db, flavour), down: pushWebhooks.down },
     "0009-partner-guides": { up: (db) => partnerGuides.up(db, flavour), down: partnerGuides.down },
+    "0010-blob-removal": { up: (db) => blobRemoval.up(db, flavour), down: blobRemoval.down },
   };
 }

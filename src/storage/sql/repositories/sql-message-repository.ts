@@ -2,6 +2,7 @@ import { type Kysely, type Selectable, sql } from "kysely";
 import type { MessageRecord, MessageRepository, MessageState } from "../../ports/index.js";
 import type { PreparedQueries } from "../prepared-queries.js";
 import type { Database, MessagesTable } from "../schema.js";
+import { touchedAny } from "./touched-any.js";
 
 export function sqlMessageRepository(db: Kysely<Database>, prepared: PreparedQueries): MessageRepository {
   return {
@@ -117,6 +118,44 @@ export function sqlMessageRepository(db: Kysely<Database>, prepared: PreparedQue
         .limit(limit)
         .execute();
       return rows.map(fromRow);
+    },
+    async listBytesKept(before, after, limit) {
+      // `blob_removed_at is null` as the partial index messages_bytes_kept says it, so that both databases use it.
+      const rows = await db
+        .selectFrom("messages")
+        .selectAll()
+        .where("blob_removed_at", "is", null)
+        .where("received_at", "<", before)
+        .$call((qb) =>
+          after === null
+            ? qb
+            : qb.where((eb) =>
+                eb(eb.refTuple("received_at", "id"), ">", eb.tuple(after.receivedAt, after.id)),
+              ),
+        )
+        .orderBy("received_at")
+        .orderBy("id")
+        .limit(limit)
+        .execute();
+      return rows.map(fromRow);
+    },
+    async markBytesRemoved(id, at) {
+      const result = await db
+        .updateTable("messages")
+        .set({ blob_removed_at: at })
+        .where("id", "=", id)
+        .where("blob_removed_at", "is", null)
+        .executeTakeFirst();
+      return touchedAny(result);
+    },
+    async blobKeysInUse(keys) {
+      if (keys.length === 0) return new Set();
+      const rows = await db
+        .selectFrom("messages")
+        .select("blob_key")
+        .where("blob_key", "in", [...keys])
+        .execute();
+      return new Set(rows.map((row) => row.blob_key));
     },
     async delete(id) {
       await db.deleteFrom("messages").where("id", "=", id).execute();
