@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { openVanNodeArgs } from "../openvan-command.js";
 import { type ChildServer, freePort, startChild, waitFor } from "./child-server.js";
 
 /** What `openvan serve --demo` writes to DATA/demo.json. */
@@ -20,30 +20,31 @@ export interface OpenVanServer {
   readonly databasePath: string;
 }
 
-const cli = fileURLToPath(new URL("../../../bin/openvan.js", import.meta.url));
-
 /** Starts `openvan serve --demo` on the embedded default in `dataDir` and waits for its demo.json. */
 export async function startOpenVan(
   dataDir: string,
   nodeFlags: readonly string[] = [],
 ): Promise<OpenVanServer> {
   const port = await freePort();
-  const child = startChild([
-    ...nodeFlags,
-    cli,
-    "serve",
-    "--data",
-    dataDir,
-    "--port",
-    String(port),
-    "--host",
-    "127.0.0.1",
-    "--demo",
-    "--sftp-port",
-    "0",
-    "--log-level",
-    "warn",
-  ]);
+  const child = startChild(
+    openVanNodeArgs(
+      [
+        "serve",
+        "--data",
+        dataDir,
+        "--port",
+        String(port),
+        "--host",
+        "127.0.0.1",
+        "--demo",
+        "--sftp-port",
+        "0",
+        "--log-level",
+        "warn",
+      ],
+      nodeFlags,
+    ),
+  );
   const demo = await waitFor(child, () => readDemo(join(dataDir, "demo.json")), "openvan serve --demo");
   return { child, demo, databasePath: join(dataDir, "openvan.db") };
 }

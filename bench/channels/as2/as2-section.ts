@@ -10,6 +10,7 @@ import { parseMimeEntity } from "../../../src/channels/as2/smime/mime-entity.js"
 import { splitMultipartSigned } from "../../../src/channels/as2/smime/multipart-signed.js";
 import { allowedAlgorithms } from "../../../src/channels/as2/smime/security-policy.js";
 import { freePort, startChild, waitFor } from "../../network/child-server.js";
+import { openVanNodeArgs } from "../../openvan-command.js";
 import type { BenchSection } from "../bench-section.js";
 
 interface DemoFile {
@@ -32,21 +33,22 @@ export const as2Section: BenchSection = {
     const concurrency = context.option("--as2-concurrency", 16);
     const data = join(context.workDir, "data");
     const port = await freePort();
-    const child = startChild([
-      "bin/openvan.js",
-      "serve",
-      "--demo",
-      "--data",
-      data,
-      "--host",
-      "127.0.0.1",
-      "--port",
-      String(port),
-      "--sftp-port",
-      "off",
-      "--log-level",
-      "silent",
-    ]);
+    const child = startChild(
+      openVanNodeArgs([
+        "serve",
+        "--demo",
+        "--data",
+        data,
+        "--host",
+        "127.0.0.1",
+        "--port",
+        String(port),
+        "--sftp-port",
+        "off",
+        "--log-level",
+        "silent",
+      ]),
+    );
     try {
       await waitFor(child, () => (existsSync(join(data, "demo.json")) ? true : null), "openvan serve --demo");
       const demo = JSON.parse(await readFile(join(data, "demo.json"), "utf8")) as DemoFile;

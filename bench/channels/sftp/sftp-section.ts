@@ -2,12 +2,12 @@ import { createHash, randomFillSync } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { open, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { freePort, run, waitForPort } from "../../../test/support/local-process.js";
 import { startOpenSshServer } from "../../../test/support/openssh-server.js";
 import { fixed, textTable } from "../../edi/text-table.js";
 import { type ChildServer, startChild, waitFor } from "../../network/child-server.js";
 import { loadAverage } from "../../network/proc-status.js";
+import { openVanNodeArgs } from "../../openvan-command.js";
 import type { BenchContext, BenchSection } from "../bench-section.js";
 
 /**
@@ -26,7 +26,6 @@ export const sftpSection: BenchSection = { name: "sftp", run: runSftpSection };
 
 const goalRatio = 1;
 const goalRssMB = 200;
-const cli = fileURLToPath(new URL("../../../../bin/openvan.js", import.meta.url));
 
 interface Demo {
   readonly url: string;
@@ -53,22 +52,25 @@ async function runSftpSection(c: BenchContext): Promise<boolean> {
   const data = join(c.workDir, "openvan");
   const sftpPort = await freePort();
   const httpPort = await freePort();
-  const openvan = startChild([
-    ...nodeFlags,
-    cli,
-    "serve",
-    "--data",
-    data,
-    "--host",
-    "127.0.0.1",
-    "--port",
-    String(httpPort),
-    "--sftp-port",
-    String(sftpPort),
-    "--demo",
-    "--log-level",
-    "warn",
-  ]);
+  const openvan = startChild(
+    openVanNodeArgs(
+      [
+        "serve",
+        "--data",
+        data,
+        "--host",
+        "127.0.0.1",
+        "--port",
+        String(httpPort),
+        "--sftp-port",
+        String(sftpPort),
+        "--demo",
+        "--log-level",
+        "warn",
+      ],
+      nodeFlags,
+    ),
+  );
   try {
     const demo = await waitFor(
       openvan,
