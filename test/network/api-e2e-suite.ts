@@ -179,10 +179,10 @@ export function describeApiE2e(name: string, open: () => Promise<E2eBackend>): v
       }
       expect(await backend.countBlobs()).toBe(blobsBefore + sends.length);
       // Interchanges are routed in the transaction that stores them; a plain file waits for its route job.
-      const before = async (label: string) =>
+      const stateOf = async (label: string) =>
         json(await call(keys.a, { url: `/api/v1/messages/${sent[label]?.id}` })).state;
-      expect(await before("x12")).toBe("routed");
-      expect(await before("csv")).toBe("received");
+      expect(await stateOf("x12")).toBe("routed");
+      expect(await stateOf("csv")).toBe("received");
       await runner.drain();
       for (const label of ["x12", "two", "edifact", "csv"]) {
         const story = await call(keys.a, { url: `/api/v1/messages/${sent[label]?.id}` });

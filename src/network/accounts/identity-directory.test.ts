@@ -14,8 +14,7 @@ afterEach(async () => {
   await net.close();
 });
 
-const lookUp = (value: string) =>
-  net.ctx.store.transaction((tx) => lookUpIdentity(net.ctx, tx, "ZZ", value));
+const lookUp = (value: string) => net.ctx.store.transaction((tx) => lookUpIdentity(net.ctx, tx, "ZZ", value));
 
 describe("the identity directory", () => {
   it("sees an identity added through this node at once", async () => {
