@@ -1,6 +1,6 @@
 import type { EdiError } from "../../edi/index.js";
 import { newId, OpenVanError } from "../../kernel/index.js";
-import type { InterchangeState, MessageRecord } from "../../storage/ports/index.js";
+import type { InterchangeState, MessageRecord, MetadataRepositories } from "../../storage/ports/index.js";
 import { formatIdentityAddress, parseIdentityAddress } from "../identity-address.js";
 import type { NetworkContext } from "../network-context.js";
 import { carriedUnitsLimit } from "../routing/route-job-payload.js";
@@ -114,24 +114,19 @@ export async function receiveMessage(
   // with a route job instead, which routes it later and retries with backoff: routing never costs a sender
   // its "received".
   const units = seen.envelopes === null ? null : ediRoutingUnits(seen.envelopes, message.size);
+  /** The work of the commit: routed at once (when the envelopes are known), or kept with a route job. */
+  const store =
+    (routeNow: boolean) =>
+    async (tx: MetadataRepositories): Promise<readonly InterchangeState[] | null> => {
+      await blob.commitIn?.(tx);
+      if (routeNow && units !== null) return insertAndRouteMessage(ctx, tx, message, units);
+      await insertReceivedMessage(ctx, tx, message, units);
+      return null;
+    };
   let states: readonly InterchangeState[] | null;
   try {
     // Shared with the receives under way at the same time: one commit for all, each told only once it is durable.
-    states = await ctx.commits.run(
-      async (tx) => {
-        await blob.commitIn?.(tx);
-        if (units === null) {
-          await insertReceivedMessage(ctx, tx, message, null);
-          return null;
-        }
-        return insertAndRouteMessage(ctx, tx, message, units);
-      },
-      async (tx) => {
-        await blob.commitIn?.(tx);
-        await insertReceivedMessage(ctx, tx, message, units);
-        return null;
-      },
-    );
+    states = await ctx.commits.run(store(true), store(false));
   } catch (error) {
     await discard();
     // Two sends with one idempotency key raced: the other one won, and its answer is ours.
