@@ -1,9 +1,10 @@
-import { type FileHandle, mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
+import { mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { idTimePrefix, newId, OpenVanError } from "../../kernel/index.js";
 import { blobNotFound, checkRange, emptyStream, MeasuringStream } from "../blob-common/index.js";
 import type { BlobStore } from "../ports/index.js";
+import { BlobFileWriter, type DirectIo } from "./blob-file-writer.js";
 
 export interface FsBlobStoreOptions {
   /** The folder that holds the blobs (`x/y/<key>`) and the uploads under way (`tmp/`). */
@@ -33,6 +34,7 @@ export async function openFsBlobStore(options: FsBlobStoreOptions): Promise<Blob
   const pathOf = (key: string): string | null => (keyPattern.test(key) ? placeOf(key) : null);
   /** Blob folders known to exist (made, and flushed, by this store), so that a put does not make them again. */
   const made = new Set<string>();
+  const directIo: DirectIo = { usable: true };
 
   return {
     async put(source, putOptions) {
@@ -42,12 +44,12 @@ export async function openFsBlobStore(options: FsBlobStoreOptions): Promise<Blob
       const measuring = new MeasuringStream(putOptions?.maxBytes);
       let placed = false;
       try {
-        const file = await open(upload, "wx");
+        const file = await BlobFileWriter.create(upload, directIo);
         try {
           await pipeline(source, measuring, async (measured: AsyncIterable<Buffer>) => {
-            for await (const chunk of measured) await writeAll(file, chunk);
+            for await (const chunk of measured) await file.write(chunk);
           });
-          await file.sync();
+          await file.finish();
         } finally {
           await file.close();
         }
@@ -131,13 +133,6 @@ export async function openFsBlobStore(options: FsBlobStoreOptions): Promise<Blob
 
     async close() {},
   };
-}
-
-/** Writes all of `chunk` (a write to a file may take fewer bytes than it was given). */
-async function writeAll(file: FileHandle, chunk: Buffer): Promise<void> {
-  for (let offset = 0; offset < chunk.length; ) {
-    offset += (await file.write(chunk, offset, chunk.length - offset)).bytesWritten;
-  }
 }
 
 /** Creates a blob folder and flushes the entries of the folders it was added to. */
