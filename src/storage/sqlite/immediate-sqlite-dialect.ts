@@ -102,22 +102,6 @@ class DurableSqliteDriver implements Driver {
   }
 }
 
-const PROF = new Map<string, [number, number]>();
-process.on("exit", () => {
-  const all = [...PROF].sort((a, b) => b[1][1] - a[1][1]);
-  const total = all.reduce((t, [, v]) => t + v[1], 0);
-  const out = all
-    .slice(0, 25)
-    .map(
-      ([k, [n, ns]]) =>
-        `${(ns / 1e6).toFixed(0).padStart(7)} ms ${String(n).padStart(7)} ${(ns / n / 1000).toFixed(1).padStart(7)}us ${k}`,
-    )
-    .join("\n");
-  require("node:fs").writeFileSync(
-    `/tmp/sqlprof-${process.pid}.txt`,
-    `total ${(total / 1e6).toFixed(0)} ms\n${out}\n`,
-  );
-});
 class DurableSqliteConnection implements DatabaseConnection {
   #released = false;
 
@@ -137,24 +121,15 @@ class DurableSqliteConnection implements DatabaseConnection {
     const statement = this.config.database.prepare(compiled.sql);
     const parameters = compiled.parameters as unknown[];
     let result: QueryResult<R>;
-    const t0 = process.hrtime.bigint();
-    try {
-      if (statement.reader) {
-        result = { rows: statement.all(parameters) as R[] };
-      } else {
-        const { changes, lastInsertRowid } = statement.run(parameters);
-        result = {
-          numAffectedRows: BigInt(changes),
-          insertId: BigInt(lastInsertRowid),
-          rows: [],
-        };
-      }
-    } finally {
-      const k = compiled.sql.slice(0, 90);
-      const e = PROF.get(k) ?? [0, 0];
-      e[0] += 1;
-      e[1] += Number(process.hrtime.bigint() - t0);
-      PROF.set(k, e);
+    if (statement.reader) {
+      result = { rows: statement.all(parameters) as R[] };
+    } else {
+      const { changes, lastInsertRowid } = statement.run(parameters);
+      result = {
+        numAffectedRows: BigInt(changes),
+        insertId: BigInt(lastInsertRowid),
+        rows: [],
+      };
     }
     // A write on its own commits at once, and is flushed like a transaction's commit.
     if (!this.config.handle.inTransaction && !isReadonly(statement)) await this.config.wal.sync();
