@@ -51,7 +51,25 @@ export interface DelimiterBytes {
 /** Byte classes of `DelimiterBytes.classes`. */
 export const ByteClass = { data: 0, element: 1, terminator: 2, release: 3, lineBreak: 4 } as const;
 
+/**
+ * Byte forms already made, by their characters: a network reads thousands of interchanges a second that
+ * nearly all use one of a handful of delimiter sets. The forms are never changed, so they are shared.
+ */
+const made = new Map<string, DelimiterBytes>();
+const keptForms = 256;
+
 export function delimiterBytes(d: Delimiters): DelimiterBytes {
+  const key = `${d.element}\u0000${d.component}\u0000${d.repetition}\u0000${d.release}\u0000${d.segment}`;
+  const known = made.get(key);
+  if (known !== undefined) return known;
+  const bytes = makeDelimiterBytes(d);
+  // Partners' odd delimiters could otherwise grow the map without bound.
+  if (made.size >= keptForms) made.clear();
+  made.set(key, bytes);
+  return bytes;
+}
+
+function makeDelimiterBytes(d: Delimiters): DelimiterBytes {
   const classes = new Uint8Array(256);
   classes[0x0a] = ByteClass.lineBreak;
   classes[0x0d] = ByteClass.lineBreak;

@@ -37,7 +37,8 @@ const TAB = 0x09;
  * set, segment and fault, in input order. Memory stays bounded by the longest segment, whatever the input size.
  */
 export class EdiReader {
-  private acc: Buffer = Buffer.allocUnsafe(1 << 16);
+  /** Sized by the input: a network reads thousands of 2 KB messages a second, each with a reader of its own. */
+  private acc: Buffer = Buffer.alloc(0);
   private len = 0;
   /** Absolute offset of acc[0] in the input. */
   private base = 0;
@@ -100,7 +101,12 @@ export class EdiReader {
    */
   private decode(chunk: Uint8Array, final: boolean): Uint8Array | null {
     if (this.transcode === undefined) {
-      this.head = this.head.length === 0 ? Buffer.from(chunk) : Buffer.concat([this.head, chunk]);
+      this.head =
+        this.head.length === 0
+          ? chunk.length >= 4
+            ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length)
+            : Buffer.from(chunk)
+          : Buffer.concat([this.head, chunk]);
       if (this.head.length < 4 && !final) return null;
       const encoding = detectUtf16(this.head);
       this.sourceEncoding = encoding;
@@ -115,7 +121,7 @@ export class EdiReader {
   private append(chunk: Uint8Array): void {
     const need = this.len + chunk.length;
     if (need > this.acc.length) {
-      const grown = Buffer.allocUnsafe(Math.max(need, this.acc.length * 2));
+      const grown = Buffer.allocUnsafe(Math.max(need, this.acc.length * 2, 4096));
       this.acc.copy(grown, 0, 0, this.len);
       this.acc = grown;
     }

@@ -139,3 +139,27 @@ describe("SegmentView.loadFixed (binary segments)", () => {
     expect(v.elementOffset(2)).toBe(46);
   });
 });
+
+describe("SegmentView with many elements", () => {
+  it("reads a segment of more elements than a view starts with, and the next one too", () => {
+    const d = delimiterBytes(x12DefaultDelimiters);
+    const v = new SegmentView();
+    const long = Buffer.from(`REF${Array.from({ length: 300 }, (_, i) => `*E${i + 1}`).join("")}~N1*ST*X~`);
+    const first = v.scan(long, 0, long.length, d);
+    expect(v.elementCount).toBe(300);
+    expect(v.text(1)).toBe("E1");
+    expect(v.text(300)).toBe("E300");
+    expect(v.scan(long, first + 1, long.length, d)).toBe(long.length - 1);
+    expect(v.tag).toBe("N1");
+    expect(v.text(2)).toBe("X");
+  });
+
+  it("keeps the first 4,096 boundaries of a segment that has more", () => {
+    const d = delimiterBytes(x12DefaultDelimiters);
+    const v = new SegmentView();
+    const huge = Buffer.from(`REF${"*x".repeat(5000)}~`);
+    v.scan(huge, 0, huge.length, d);
+    expect(v.count).toBe(4096);
+    expect(v.text(1)).toBe("x");
+  });
+});

@@ -4,7 +4,37 @@ import type { ElementValue } from "./edi-json.js";
 const CR = 0x0d;
 const LF = 0x0a;
 const maxElements = 4096;
+/** Element starts a view holds before it grows: enough for nearly every segment of real EDI. */
+const initialElements = 64;
 const tagSlots = 1024;
+
+/**
+ * Tags repeat endlessly, so plain tags of up to three bytes are decoded once and kept in a small
+ * direct-mapped cache keyed by their bytes, with their validity under one tag rule. One cache per rule,
+ * shared by every view (a network makes a reader, and a view, per message).
+ */
+interface TagCache {
+  readonly keys: Int32Array;
+  readonly names: string[];
+  readonly valid: Uint8Array;
+}
+
+const tagCaches = new WeakMap<(tag: string) => boolean, TagCache>();
+
+function tagCacheFor(rule: (tag: string) => boolean): TagCache {
+  let cache = tagCaches.get(rule);
+  if (cache === undefined) {
+    cache = {
+      keys: new Int32Array(tagSlots).fill(-1),
+      names: new Array<string>(tagSlots).fill(""),
+      valid: new Uint8Array(tagSlots),
+    };
+    tagCaches.set(rule, cache);
+  }
+  return cache;
+}
+
+const anyTag = (): boolean => true;
 
 /**
  * One segment, read in place: element boundaries are offsets into the reader's buffer, and text is decoded
@@ -25,15 +55,16 @@ export class SegmentView {
   /** True for the X12 ISA segment, whose elements are never split into components or repetitions. */
   fixed = false;
   delimiters!: DelimiterBytes;
-  /** starts[i] is the buffer index of element i (0 = the tag); `count` entries are in use. */
-  readonly starts = new Int32Array(maxElements);
+  /**
+   * starts[i] is the buffer index of element i (0 = the tag); `count` entries are in use. The array is
+   * replaced by a larger one when a segment has more elements than it holds: read it anew for each segment.
+   */
+  starts: Int32Array = new Int32Array(initialElements);
   count = 0;
   private cachedTag: string | null = null;
-  private tagRule: (tag: string) => boolean = () => true;
+  private tagRule: (tag: string) => boolean = anyTag;
   private cachedValid = true;
-  private readonly tagKeys = new Int32Array(tagSlots).fill(-1);
-  private readonly tagNames: string[] = new Array<string>(tagSlots).fill("");
-  private readonly tagValid = new Uint8Array(tagSlots);
+  private tags: TagCache = tagCacheFor(anyTag);
   private splitCache: { i: number; encoding: BufferEncoding; parts: string[][] } | null = null;
 
   /** Points the view at `[start, end)` of `buffer`, a segment whose end is known, and finds its elements. */
@@ -58,7 +89,7 @@ export class SegmentView {
    */
   scan(buffer: Buffer, start: number, limit: number, d: DelimiterBytes, toLimit = false): number {
     this.reset(buffer, start, d, false);
-    const starts = this.starts;
+    let starts = this.starts;
     const classes = d.classes;
     const termSeq = d.segment;
     let n = 1;
@@ -68,7 +99,11 @@ export class SegmentView {
       const c = classes[buffer[i] as number];
       if (c === ByteClass.data) continue;
       if (c === ByteClass.element) {
-        if (n < maxElements) starts[n++] = i + 1;
+        if (n < starts.length) starts[n++] = i + 1;
+        else if (n < maxElements) {
+          starts = this.#grow();
+          starts[n++] = i + 1;
+        }
       } else if (c === ByteClass.terminator) {
         if (toLimit || (termSeq.length > 1 && !matchesAt(buffer, i, termSeq))) continue;
         this.count = n;
@@ -86,6 +121,14 @@ export class SegmentView {
     this.escaped = escaped;
     this.end = limit;
     return -1;
+  }
+
+  /** Doubles the room for element starts (up to `maxElements`), keeping those found. */
+  #grow(): Int32Array {
+    const grown = new Int32Array(Math.min(maxElements, this.starts.length * 2));
+    grown.set(this.starts);
+    this.starts = grown;
+    return grown;
   }
 
   /** Points the view at a new segment and forgets what was decoded of the last one. */
@@ -121,8 +164,9 @@ export class SegmentView {
     this.end = end;
     this.escaped = false;
     this.place(offset, position);
+    while (this.starts.length < Math.min(starts.length, maxElements)) this.#grow();
     starts.forEach((s, i) => {
-      this.starts[i] = s;
+      if (i < this.starts.length) this.starts[i] = s;
     });
     this.count = starts.length;
   }
@@ -133,10 +177,7 @@ export class SegmentView {
     return this.cachedTag;
   }
 
-  /**
-   * Tags repeat endlessly, so plain tags of up to three bytes are decoded once and kept in a small
-   * direct-mapped cache keyed by their bytes, with their validity under the current tag rule.
-   */
+  /** Decodes the tag, through the tag cache of the current rule where it is plain. */
   private readTag(): string {
     const s = this.start;
     const e = this.count > 1 ? (this.starts[1] as number) - 1 : this.end;
@@ -156,15 +197,16 @@ export class SegmentView {
           ? (b0 << 8) | (buf[s + 1] as number)
           : (b0 << 16) | ((buf[s + 1] as number) << 8) | (buf[s + 2] as number);
     const slot = (key ^ (key >>> 11)) & (tagSlots - 1);
-    if (this.tagKeys[slot] === key) {
-      this.cachedValid = this.tagValid[slot] === 1;
-      return this.tagNames[slot] as string;
+    const tags = this.tags;
+    if (tags.keys[slot] === key) {
+      this.cachedValid = tags.valid[slot] === 1;
+      return tags.names[slot] as string;
     }
     const tag = buf.toString("latin1", s, e).trim();
     const valid = this.tagRule(tag);
-    this.tagKeys[slot] = key;
-    this.tagNames[slot] = tag;
-    this.tagValid[slot] = valid ? 1 : 0;
+    tags.keys[slot] = key;
+    tags.names[slot] = tag;
+    tags.valid[slot] = valid ? 1 : 0;
     this.cachedValid = valid;
     return tag;
   }
@@ -179,7 +221,7 @@ export class SegmentView {
   useTagRule(rule: (tag: string) => boolean): void {
     if (rule === this.tagRule) return;
     this.tagRule = rule;
-    this.tagKeys.fill(-1);
+    this.tags = tagCacheFor(rule);
   }
 
   /** Number of elements after the tag. */
