@@ -15,6 +15,7 @@ export interface ServeOptions {
   readonly tlsKey?: string;
   readonly logLevel?: string;
   readonly sftpPort?: string;
+  readonly outboundAllow?: string;
 }
 
 /** `openvan serve`: runs a node (listeners and workers) until Ctrl-C or SIGTERM. */
@@ -31,6 +32,10 @@ export function addServeCommand(program: Command, io: CliIo, setExitCode: (code:
     .option(
       "--sftp-port <n>",
       "SFTP port, 0 for any free one, off for none (default 2222, OPENVAN_SFTP_PORT)",
+    )
+    .option(
+      "--outbound-allow <list>",
+      "non-public addresses webhooks, pushes and async MDNs may reach: CIDRs, addresses, or private (OPENVAN_OUTBOUND_ALLOW)",
     )
     .option("--demo", "seed two demo companies with identities and API keys; write them to DIR/demo.json")
     .option("--tls-cert <file>", "serve HTTPS with this PEM certificate chain (OPENVAN_TLS_CERT)")
@@ -80,6 +85,7 @@ export async function serve(
       tlsKey: options.tlsKey,
       logLevel: options.logLevel,
       sftpPort: options.sftpPort,
+      outboundAllow: options.outboundAllow,
     },
   });
   const logger = pino(

@@ -85,11 +85,34 @@ describe("loadConfig", () => {
       duplicateWindowMs: 12 * 3600_000,
       maxMessageBytes: 5 * 1024 ** 3,
       maxJobAttempts: 3,
+      outboundAllow: { private: false, ranges: [] },
     });
     expect(config.http.maxHeaderBytes).toBe(32 * 1024);
     expect(config.jobs.concurrency).toBe(8);
     expect(config.jobs.leaseMs).toBe(5000);
     expect(config.logLevel).toBe("warn");
+  });
+
+  it("connects to public addresses only, unless OPENVAN_OUTBOUND_ALLOW or --outbound-allow allows more", () => {
+    expect(loadConfig({ env: {}, cwd }).network.outboundAllow).toEqual({ private: false, ranges: [] });
+    const listed = loadConfig({ env: { OPENVAN_OUTBOUND_ALLOW: "127.0.0.1/32, 10.20.0.0/16" }, cwd });
+    expect(listed.network.outboundAllow).toEqual({
+      private: false,
+      ranges: ["127.0.0.1/32", "10.20.0.0/16"],
+    });
+    expect(Object.isFrozen(listed.network.outboundAllow.ranges)).toBe(true);
+    const flag = loadConfig({
+      env: { OPENVAN_OUTBOUND_ALLOW: "127.0.0.1" },
+      overrides: { outboundAllow: "private" },
+      cwd,
+    });
+    expect(flag.network.outboundAllow).toEqual({ private: true, ranges: [] });
+    expect(() => loadConfig({ env: { OPENVAN_OUTBOUND_ALLOW: "localhost" }, cwd })).toThrow(
+      'OPENVAN_OUTBOUND_ALLOW: "localhost" is not an IP address, a CIDR range (address/prefix) or the word private',
+    );
+    expect(() => loadConfig({ env: {}, overrides: { outboundAllow: "10.0.0.0/40" }, cwd })).toThrow(
+      /^--outbound-allow: "10.0.0.0\/40"/,
+    );
   });
 
   it("keeps messages of up to 64 KB in the database unless told another size, or 0 for none", () => {

@@ -1,7 +1,8 @@
 import { accessSync, constants } from "node:fs";
 import { join, resolve } from "node:path";
 import { OpenVanError } from "../kernel/index.js";
-import { defaultJobRunnerOptions, defaultNetworkSettings } from "../network/index.js";
+import type { NetworkSettings } from "../network/index.js";
+import { defaultJobRunnerOptions, defaultNetworkSettings, parseOutboundAllow } from "../network/index.js";
 import type { LogLevel, OpenVanConfig, SftpConfig, TlsConfig } from "./openvan-config.js";
 import { parseBlobUrl, type S3Credentials } from "./parse-blob-url.js";
 import { parseByteSize } from "./parse-byte-size.js";
@@ -17,6 +18,7 @@ export interface ConfigOverrides {
   readonly tlsKey?: string;
   readonly logLevel?: string;
   readonly sftpPort?: string | number;
+  readonly outboundAllow?: string;
 }
 
 export interface LoadConfigOptions {
@@ -86,6 +88,7 @@ export function loadConfig(options: LoadConfigOptions = {}): OpenVanConfig {
       1,
       100,
     ),
+    outboundAllow: outboundAllow(setting("outboundAllow", "OPENVAN_OUTBOUND_ALLOW")),
   };
   const config: OpenVanConfig = {
     dataDir,
@@ -147,6 +150,7 @@ function flagName(flag: keyof ConfigOverrides | null): string {
     tlsKey: "--tls-key",
     logLevel: "--log-level",
     sftpPort: "--sftp-port",
+    outboundAllow: "--outbound-allow",
   };
   return flag === null ? "" : names[flag];
 }
@@ -223,6 +227,11 @@ function smtpUrl(given: Setting): string | null {
 function sftp(given: Setting, httpPort: number): SftpConfig | null {
   if (given?.value.toLowerCase() === "off") return null;
   return { port: given === null ? (httpPort === 0 ? 0 : 2222) : integer(given, 2222, 0, 65535) };
+}
+
+/** Public addresses only, unless the operator allows ranges (or every non-public address with `private`). */
+function outboundAllow(given: Setting): NetworkSettings["outboundAllow"] {
+  return given === null ? defaultNetworkSettings.outboundAllow : parseOutboundAllow(given.value, given.name);
 }
 
 function logLevel(given: Setting): LogLevel {

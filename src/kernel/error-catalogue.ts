@@ -264,6 +264,12 @@ export const errorCatalogue = {
     summary:
       "A webhook's URL did not answer with a 2xx status in time; the call is retried with backoff and logged.",
   },
+  OUTBOUND_ADDRESS_REFUSED: {
+    category: "permanent",
+    httpStatus: 400,
+    summary:
+      "A webhook, push endpoint, SFTP host or async MDN URL is, or resolves to, an address that is not public (loopback, private, link-local, reserved…) and OPENVAN_OUTBOUND_ALLOW does not allow it; nothing is sent and it is not retried.",
+  },
   EMAIL_SEND_FAILED: {
     category: "transient",
     httpStatus: 502,

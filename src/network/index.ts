@@ -90,6 +90,18 @@ export {
   setWebhookActive,
   type WebhookInput,
 } from "./notifications/webhooks.js";
+export { checkOutboundHost, checkOutboundUrl } from "./outbound/check-outbound-target.js";
+export { guardedLookup, resolveOutbound } from "./outbound/guarded-lookup.js";
+export { type OutboundAllow, parseOutboundAllow, publicOnly } from "./outbound/outbound-allow.js";
+export { outboundAgent, outboundFetch } from "./outbound/outbound-fetch.js";
+export {
+  describeRefusal,
+  type OutboundGuard,
+  type OutboundVerdict,
+  outboundGuard,
+  type RefusalReason,
+} from "./outbound/outbound-guard.js";
+export { findOutboundRefusal, outboundAllowSetting, outboundRefused } from "./outbound/outbound-refused.js";
 export { type EventSubject, recordEvent } from "./record-event.js";
 export { type SweepResult, sweepRetention } from "./retention/sweep-retention.js";
 export { routeJobHandler } from "./routing/route-job-handler.js";

@@ -1,6 +1,7 @@
 import type { Clock } from "../kernel/index.js";
 import type { BlobStore, InterchangeState, MetadataStore } from "../storage/ports/index.js";
 import { CommitBatcher } from "./ingest/commit-batcher.js";
+import { type OutboundAllow, publicOnly } from "./outbound/outbound-allow.js";
 
 /** Tunables of the network's policies, from the configuration. */
 export interface NetworkSettings {
@@ -19,6 +20,11 @@ export interface NetworkSettings {
   readonly maxMessageBytes: number;
   /** Attempts of a job before it goes to the dead-letter state. */
   readonly maxJobAttempts: number;
+  /**
+   * Which non-public addresses webhooks, pushes and async MDNs may connect to (OPENVAN_OUTBOUND_ALLOW); by
+   * default none: an account or a partner cannot make the network call its own machine or private network.
+   */
+  readonly outboundAllow: OutboundAllow;
 }
 
 export const defaultNetworkSettings: NetworkSettings = Object.freeze({
@@ -28,6 +34,7 @@ export const defaultNetworkSettings: NetworkSettings = Object.freeze({
   orphanBlobAgeMs: 24 * 3600_000,
   maxMessageBytes: 64 * 1024 ** 3,
   maxJobAttempts: 8,
+  outboundAllow: publicOnly,
 });
 
 /** What every network operation works with: the stores, the clock and the settings. No globals. */
