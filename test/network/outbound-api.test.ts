@@ -13,6 +13,7 @@ import {
   x12Order,
 } from "../support/client-test-network.js";
 import { type HttpPushPeer, startHttpPushPeer, testHttpTransport } from "../support/http-push-peer.js";
+import { loopbackAllowList } from "../support/outbound-allow.js";
 import { postMessage } from "../support/post-message.js";
 import { runCli } from "../support/run-cli.js";
 import { startWebhookReceiver, type WebhookReceiver } from "../support/webhook-receiver.js";
@@ -31,7 +32,11 @@ let dataDir: string;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), "openvan-outbound-"));
-  const config = loadConfig({ env: {}, overrides: { dataDir, host: "127.0.0.1", port: 0 } });
+  // The push peer and the webhook receiver listen on loopback: allowed, as an operator would, and no more.
+  const config = loadConfig({
+    env: { OPENVAN_OUTBOUND_ALLOW: loopbackAllowList },
+    overrides: { dataDir, host: "127.0.0.1", port: 0 },
+  });
   services = await openServices(config, { transports: { as2: testHttpTransport } });
   const url = await services.start();
   const operator = await ensureOperatorKey(services.ctx, dataDir);
@@ -239,6 +244,76 @@ describe("push endpoints, re-push and webhooks over the API and the CLI", () => 
     // Nothing of the refused interconnect was kept.
     const after = await net.run(net.adminKey, "admin", "account", "list");
     expect(after.stdout).not.toContain("Broken");
+  });
+
+  it("answers 400 to a webhook, endpoint or interconnect at an address the network does not call", async () => {
+    const post = (key: string, path: string, body: unknown) =>
+      fetch(`${net.url}/api/v1${path}`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      }).then(async (r) => ({
+        status: r.status,
+        body: (await r.json()) as { error: Record<string, unknown> },
+      }));
+
+    const metadata = await post(grocer.key, "/webhooks", { url: "http://169.254.169.254/latest/meta-data/" });
+    expect(metadata.status).toBe(400);
+    expect(metadata.body.error).toMatchObject({
+      code: "OUTBOUND_ADDRESS_REFUSED",
+      field: "url",
+      host: "169.254.169.254",
+      address: "169.254.169.254",
+      reason: "link-local",
+      setting: "OPENVAN_OUTBOUND_ALLOW",
+    });
+    expect(metadata.body.error.message).toBe(
+      "OpenVAN does not connect to 169.254.169.254: 169.254.169.254 is a link-local address (169.254.0.0/16), " +
+        "where cloud metadata services answer; the operator can allow it with OPENVAN_OUTBOUND_ALLOW " +
+        "(openvan serve --outbound-allow), e.g. 169.254.169.254/32, or private for every non-public address",
+    );
+
+    const sftp = await post(net.adminKey, `/admin/accounts/${grocer.id}/endpoints`, {
+      kind: "sftp",
+      settings: { host: "10.0.0.5", username: "van" },
+    });
+    expect(sftp.status).toBe(400);
+    expect(sftp.body.error).toMatchObject({ code: "OUTBOUND_ADDRESS_REFUSED", field: "settings.host" });
+    const interconnect = await net.run(
+      net.adminKey,
+      "admin",
+      "interconnect",
+      "add",
+      "Inside",
+      "--network",
+      "inside",
+      "--kind",
+      "as2",
+      "--set",
+      "url=http://[::ffff:192.168.0.1]/as2",
+      "--identity",
+      "ZZ:INSIDE",
+    );
+    expect(interconnect.code).toBe(1);
+    expect(interconnect.stderr).toMatch(
+      /^openvan: OUTBOUND_ADDRESS_REFUSED: OpenVAN does not connect to \[::ffff:c0a8:1\]: ::ffff:c0a8:1 is the IPv4-mapped form of 192\.168\.0\.1, a private address/,
+    );
+    const cli = await net.run(grocer.key, "webhook", "add", "http://192.168.1.1/hook");
+    expect(cli.code).toBe(1);
+    expect(cli.stderr).toMatch(
+      /^openvan: OUTBOUND_ADDRESS_REFUSED: OpenVAN does not connect to 192\.168\.1\.1: /,
+    );
+
+    // Loopback, allowed by this network's operator, is taken; nothing refused was kept.
+    const allowed = await post(grocer.key, "/webhooks", { url: "http://localhost:1/hook" });
+    expect(allowed.status).toBe(201);
+    const hooks = (await net.run(grocer.key, "webhook", "list", "--json")).stdout;
+    expect(hooks).not.toMatch(/169\.254|192\.168/);
+    expect((await net.run(net.adminKey, "admin", "account", "list")).stdout).not.toContain("Inside");
+    await fetch(`${net.url}/api/v1/webhooks/${(allowed.body as unknown as { id: string }).id}`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${grocer.key}` },
+    });
   });
 
   it("keeps an account's notification e-mail address", async () => {

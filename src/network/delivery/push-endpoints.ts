@@ -2,6 +2,7 @@ import { newId, OpenVanError } from "../../kernel/index.js";
 import type { MetadataRepositories, PushEndpointRecord } from "../../storage/ports/index.js";
 import { accountOrNotFound } from "../accounts/account-or-not-found.js";
 import type { NetworkContext } from "../network-context.js";
+import { checkOutboundHost, checkOutboundUrl } from "../outbound/check-outbound-target.js";
 import { recordEvent } from "../record-event.js";
 import { forgetRecipientOutbound } from "./recipient-outbound.js";
 import type { PushKind } from "./transport.js";
@@ -48,6 +49,22 @@ export function checkEndpointSettings(kind: string, settings: unknown): asserts 
   }
 }
 
+/**
+ * Refuses, when the endpoint is registered, a URL or SFTP host that is an address the network does not
+ * connect to (an IP literal the outbound guard refuses, or localhost); host names are checked at each push.
+ */
+function checkEndpointTarget(
+  ctx: NetworkContext,
+  kind: PushKind,
+  settings: Readonly<Record<string, unknown>>,
+): void {
+  const allow = ctx.settings.outboundAllow;
+  if (kind === "as2" && typeof settings.url === "string")
+    checkOutboundUrl(allow, settings.url, "settings.url");
+  if (kind === "sftp" && typeof settings.host === "string")
+    checkOutboundHost(allow, settings.host, "settings.host");
+}
+
 /** Adds a push endpoint to an account, in its own transaction. */
 export async function createPushEndpoint(
   ctx: NetworkContext,
@@ -67,6 +84,7 @@ export async function insertPushEndpoint(
   input: PushEndpointInput,
 ): Promise<PushEndpointRecord> {
   checkEndpointSettings(input.kind, input.settings);
+  checkEndpointTarget(ctx, input.kind, input.settings);
   await accountOrNotFound(tx, accountId);
   const endpoint: PushEndpointRecord = {
     id: newId("pep_"),
@@ -123,6 +141,7 @@ export async function updatePushEndpoint(
       throw new OpenVanError("NOT_FOUND", `no push endpoint ${id} for account ${accountId}`);
     if (change.settings !== undefined) {
       checkEndpointSettings(endpoint.kind, change.settings);
+      checkEndpointTarget(ctx, endpoint.kind, change.settings);
       await tx.pushEndpoints.updateSettings(id, change.settings);
     }
     if (change.active !== undefined) await tx.pushEndpoints.setActive(id, change.active);

@@ -4,6 +4,7 @@ import {
   startHttpPushPeer,
   testHttpTransport,
 } from "../../../test/support/http-push-peer.js";
+import { allowLoopback } from "../../../test/support/outbound-allow.js";
 import { bodyOf, tradingPairOrder, useTradingPairNetwork } from "../../../test/support/temp-network.js";
 import { writeEdi } from "../../edi/index.js";
 import { isOpenVanError } from "../../kernel/index.js";
@@ -16,7 +17,8 @@ import { outboundJobHandlers } from "./outbound-job-handlers.js";
 import { createPushEndpoint, updatePushEndpoint } from "./push-endpoints.js";
 import { repushDelivery } from "./repush-delivery.js";
 
-const pair = useTradingPairNetwork({ maxJobAttempts: 4 });
+// The push peer listens on loopback, which endpoints may name only when the operator allows it.
+const pair = useTradingPairNetwork({ maxJobAttempts: 4, outboundAllow: allowLoopback });
 let peer: HttpPushPeer;
 
 beforeEach(async () => {

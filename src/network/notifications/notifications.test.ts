@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { allowLoopback } from "../../../test/support/outbound-allow.js";
 import { aiosmtpdMissing, type SmtpSink, startSmtpSink } from "../../../test/support/smtp-sink.js";
 import { bodyOf, useTradingPairNetwork } from "../../../test/support/temp-network.js";
 import { startWebhookReceiver, type WebhookReceiver } from "../../../test/support/webhook-receiver.js";
@@ -12,7 +13,8 @@ import { type NotificationMailer, smtpMailer } from "./mailer.js";
 import { notifyAccount } from "./notify-account.js";
 import { createWebhook, listWebhookCalls, setNotificationEmail, setWebhookActive } from "./webhooks.js";
 
-const pair = useTradingPairNetwork({ maxJobAttempts: 3 });
+// The receiver listens on loopback, which the network calls only when the operator allows it.
+const pair = useTradingPairNetwork({ maxJobAttempts: 3, outboundAllow: allowLoopback });
 let receiver: WebhookReceiver;
 
 beforeEach(async () => {

@@ -1,6 +1,9 @@
 import { OpenVanError } from "../../kernel/index.js";
 import type { SimpleJobHandler } from "../jobs/job-handler.js";
 import type { NetworkContext } from "../network-context.js";
+import { outboundFetch } from "../outbound/outbound-fetch.js";
+import { outboundGuard } from "../outbound/outbound-guard.js";
+import { findOutboundRefusal } from "../outbound/outbound-refused.js";
 import type { WebhookJobPayload } from "./notify-job-handler.js";
 import { signWebhook, webhookHeaders } from "./sign-webhook.js";
 
@@ -10,9 +13,13 @@ export const webhookTimeoutMs = 10_000;
 /**
  * The webhook job: POSTs one logged call, signed, and records the outcome in the log. A 2xx answer delivers
  * it; anything else (another status, a redirect, no answer in time) is retried by the job runner with
- * backoff, and after the last attempt the call is logged `failed` and the job goes to the dead letters.
+ * backoff, and after the last attempt the call is logged `failed` and the job goes to the dead letters. A URL
+ * whose host is (or resolves to) an address the operator does not allow is not called: the call is logged
+ * `failed` with the reason at once and the job goes to the dead letters, since another attempt would be
+ * refused the same way.
  */
 export function webhookJobHandler(ctx: NetworkContext): SimpleJobHandler {
+  const post = outboundFetch(outboundGuard(ctx.settings.outboundAllow));
   return async (job) => {
     const { callId } = job.payload as unknown as WebhookJobPayload;
     const call = await ctx.store.webhookCalls.get(callId);
@@ -33,7 +40,7 @@ export function webhookJobHandler(ctx: NetworkContext): SimpleJobHandler {
     let status: number | null = null;
     let error: string;
     try {
-      const response = await fetch(webhook.url, {
+      const response = await post(webhook.url, {
         method: "POST",
         headers: {
           "content-type": "application/json",
@@ -56,6 +63,13 @@ export function webhookJobHandler(ctx: NetworkContext): SimpleJobHandler {
       }
       error = `${webhook.url} answered ${status}`;
     } catch (cause) {
+      const refusal = findOutboundRefusal(cause);
+      if (refusal !== null) {
+        const at = ctx.clock.now().toISOString();
+        await record("failed", null, `${webhook.url} was not called: ${refusal.message}`);
+        await ctx.store.jobs.bury(job.id, job.worker ?? "", refusal.message, at);
+        return;
+      }
       error = `${webhook.url} did not answer: ${cause instanceof Error ? cause.message : String(cause)}`;
     }
     const last = job.attempts >= job.maxAttempts;

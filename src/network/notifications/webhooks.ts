@@ -4,6 +4,7 @@ import type { Page, WebhookCallRecord, WebhookRecord } from "../../storage/ports
 import { accountOrNotFound } from "../accounts/account-or-not-found.js";
 import { forgetRecipientOutbound } from "../delivery/recipient-outbound.js";
 import type { NetworkContext } from "../network-context.js";
+import { checkOutboundUrl } from "../outbound/check-outbound-target.js";
 import { recordEvent } from "../record-event.js";
 import { type NotificationType, notificationTypes } from "./notify-account.js";
 
@@ -32,7 +33,10 @@ export function checkNotificationTypes(events: readonly string[], field = "event
   return [...new Set(events)] as NotificationType[];
 }
 
-/** Subscribes an account to notifications at a URL. The secret is returned here and in listings for its owner. */
+/**
+ * Subscribes an account to notifications at a URL. The secret is returned here and in listings for its owner.
+ * A URL naming an address the network does not call (127.0.0.1, localhost, 169.254.169.254…) is refused here.
+ */
 export async function createWebhook(
   ctx: NetworkContext,
   accountId: string,
@@ -41,6 +45,7 @@ export async function createWebhook(
   const url = URL.canParse(input.url) ? new URL(input.url) : null;
   if (url === null || (url.protocol !== "https:" && url.protocol !== "http:"))
     throw invalid("a webhook's url is an absolute http(s) URL", "url");
+  checkOutboundUrl(ctx.settings.outboundAllow, url.toString(), "url");
   const secret = input.secret ?? randomBytes(24).toString("base64url");
   if (secret.length < 16) throw invalid("a webhook's secret has at least 16 characters", "secret");
   const webhook: WebhookRecord = {
