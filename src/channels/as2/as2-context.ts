@@ -14,7 +14,10 @@ export interface As2Context {
   readonly maxBytes: number;
   /** Told when a message was received, so that routing starts at once. */
   readonly poke: () => void;
-  /** HTTP client for outbound messages and async MDNs (the global fetch unless a test gives another). */
+  /**
+   * HTTP client for outbound messages and async MDNs: one that connects only to addresses the network's
+   * outbound guard allows (OPENVAN_OUTBOUND_ALLOW), unless a test gives another.
+   */
   readonly fetch: typeof fetch;
   /** This node's base URL as partners reach it (for Receipt-Delivery-Option); null before it listens. */
   readonly publicUrl: () => string | null;

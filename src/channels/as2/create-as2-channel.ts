@@ -1,5 +1,11 @@
 import type { FastifyPluginAsync } from "fastify";
-import type { DeliveryTransport, JobHandler, NetworkContext } from "../../network/index.js";
+import {
+  type DeliveryTransport,
+  type JobHandler,
+  type NetworkContext,
+  outboundFetch,
+  outboundGuard,
+} from "../../network/index.js";
 import { as2AdminRoutes } from "./admin/as2-admin-routes.js";
 import type { As2Context } from "./as2-context.js";
 import { loadNetworkKeys } from "./keys/network-keys.js";
@@ -14,6 +20,10 @@ export interface As2ChannelOptions {
   readonly product: string;
   readonly maxBytes: number;
   readonly poke: () => void;
+  /**
+   * The HTTP client of outbound messages and async MDNs; by default one that connects only where the network's
+   * outbound guard allows.
+   */
   readonly fetch?: typeof fetch;
   /** This node's base URL as partners reach it, once known (for async MDNs to come back to). */
   readonly publicUrl?: () => string | null;
@@ -41,7 +51,7 @@ export async function createAs2Channel(options: As2ChannelOptions): Promise<As2C
     keys: await loadNetworkKeys(options.ctx, options.as2Id),
     maxBytes: options.maxBytes,
     poke: options.poke,
-    fetch: options.fetch ?? fetch,
+    fetch: options.fetch ?? outboundFetch(outboundGuard(options.ctx.settings.outboundAllow)),
     publicUrl: options.publicUrl ?? (() => null),
   };
   return {

@@ -12,6 +12,7 @@ import {
 } from "../../../src/network/index.js";
 import { openServices, type Services } from "../../../src/services/index.js";
 import { eventually, x12Order } from "../../support/client-test-network.js";
+import { loopbackAllowList } from "../../support/outbound-allow.js";
 import { bodyOf } from "../../support/temp-network.js";
 
 // Two OpenVAN networks in one process exchange interchanges over AS2 both ways: A → B with a signed sync MDN,
@@ -24,7 +25,8 @@ let grocerOnB: string;
 async function node(as2Id: string): Promise<{ services: Services; url: string; as2Id: string }> {
   const services = await openServices(
     loadConfig({
-      env: { OPENVAN_AS2_ID: as2Id },
+      // The other network listens on this machine's loopback, which each must be allowed to reach.
+      env: { OPENVAN_AS2_ID: as2Id, OPENVAN_OUTBOUND_ALLOW: loopbackAllowList },
       overrides: { dataDir: join(dir, as2Id), host: "127.0.0.1", port: 0, sftpPort: "off" },
     }),
   );

@@ -10,6 +10,7 @@ import { loadConfig } from "../../../src/config/index.js";
 import { addIdentity, createAccount } from "../../../src/network/index.js";
 import { openServices, type Services } from "../../../src/services/index.js";
 import { eventually, x12Order } from "../../support/client-test-network.js";
+import { loopbackAllowList } from "../../support/outbound-allow.js";
 import { sendWithCurl, verifyMdnWithOpenssl } from "./as2-peer.js";
 import { makeParty, type OpensslParty } from "./openssl-peer.js";
 
@@ -28,7 +29,8 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "openvan-as2-"));
   services = await openServices(
     loadConfig({
-      env: { OPENVAN_AS2_ID: "OPENVAN-TEST" },
+      // The async MDN's receiver listens on loopback: allowed, as an operator of one machine would.
+      env: { OPENVAN_AS2_ID: "OPENVAN-TEST", OPENVAN_OUTBOUND_ALLOW: loopbackAllowList },
       overrides: { dataDir: join(dir, "data"), host: "127.0.0.1", port: 0, sftpPort: "off" },
     }),
   );

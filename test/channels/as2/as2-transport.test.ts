@@ -13,8 +13,10 @@ import {
 } from "../../../src/channels/as2/index.js";
 import { sweepAs2Certificates } from "../../../src/channels/as2/keys/sweep-certificates.js";
 import { buildMdn } from "../../../src/channels/as2/mdn/build-mdn.js";
-import { createAccount, type PushEndpoint, PushError } from "../../../src/network/index.js";
+import { isOpenVanError } from "../../../src/kernel/index.js";
+import { createAccount, type PushEndpoint, PushError, publicOnly } from "../../../src/network/index.js";
 import type { DeliveryRecord } from "../../../src/storage/ports/index.js";
+import { allowLoopback } from "../../support/outbound-allow.js";
 import { bodyOf, openTempNetwork, type TempNetwork } from "../../support/temp-network.js";
 import { makeParty } from "./openssl-peer.js";
 
@@ -34,7 +36,8 @@ const seen: IncomingHttpHeaders[] = [];
 let n = 0;
 
 beforeAll(async () => {
-  net = await openTempNetwork();
+  // The partner's AS2 server listens on loopback, which the network reaches only when allowed to.
+  net = await openTempNetwork({ outboundAllow: allowLoopback });
   channel = await createAs2Channel({
     ctx: net.ctx,
     as2Id: "OPENVAN",
@@ -109,6 +112,35 @@ describe("AS2 transport", () => {
       )
       .catch((e: unknown) => e);
     expect((closed as PushError).permanent).toBe(false);
+  });
+
+  it("connects only where the operator allows: loopback refused for good without the setting, redirects checked", async () => {
+    const guarded = await createAs2Channel({
+      ctx: { ...net.ctx, settings: { ...net.ctx.settings, outboundAllow: publicOnly } },
+      as2Id: "OPENVAN",
+      product: "OpenVAN/test",
+      maxBytes: 1 << 20,
+      poke: () => {},
+    });
+    answer = () => ({ status: 200 });
+    const calls = seen.length;
+    for (const url of [peerUrl, peerUrl.replace("127.0.0.1", "localhost")]) {
+      const error = await guarded.transport
+        .push(delivery(), { ...endpoint(), settings: { url } }, async () => bodyOf("ISA*payload~"))
+        .catch((e: unknown) => e);
+      expect(isOpenVanError(error) && error.code, url).toBe("OUTBOUND_ADDRESS_REFUSED");
+      expect(isOpenVanError(error) && error.category).toBe("permanent");
+      expect((error as Error).message).toMatch(
+        /^OpenVAN does not connect to (127\.0\.0\.1|localhost): (127\.0\.0\.1|::1) is a loopback address/,
+      );
+    }
+    expect(seen.length).toBe(calls);
+
+    // An allowed server that redirects to the metadata address does not take the message there.
+    answer = () => ({ status: 307, headers: { location: "http://169.254.169.254/latest/meta-data/" } });
+    const redirected = await push(delivery()).catch((e: unknown) => e);
+    expect(isOpenVanError(redirected) && redirected.code).toBe("OUTBOUND_ADDRESS_REFUSED");
+    expect(isOpenVanError(redirected) && redirected.details.address).toBe("169.254.169.254");
   });
 
   it("keeps one Message-ID for a delivery across retries", async () => {

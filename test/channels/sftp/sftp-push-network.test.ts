@@ -7,6 +7,7 @@ import { loadConfig } from "../../../src/config/index.js";
 import { addIdentity, createAccount, createPushEndpoint } from "../../../src/network/index.js";
 import { openServices, type Services } from "../../../src/services/index.js";
 import { haveSshd, type OpenSshServer, startOpenSshServer } from "../../support/openssh-server.js";
+import { loopbackAllowList } from "../../support/outbound-allow.js";
 import { runSftp, writeKnownHosts } from "./openssh-client.js";
 
 const x12 = await readFile(new URL("../../fixtures/network/x12-850-acme-to-grocery.x12", import.meta.url));
@@ -25,7 +26,11 @@ describe.skipIf(!haveSshd())("SFTP in, SFTP push out, through the network", () =
     sshd = await startOpenSshServer(join(dir, "sshd"));
     await mkdir(join(sshd.root, "incoming"));
     services = await openServices(
-      loadConfig({ env: {}, overrides: { dataDir: join(dir, "data"), host: "127.0.0.1", port: 0 } }),
+      // The partner's sshd listens on loopback: allowed, as an operator of one machine would.
+      loadConfig({
+        env: { OPENVAN_OUTBOUND_ALLOW: loopbackAllowList },
+        overrides: { dataDir: join(dir, "data"), host: "127.0.0.1", port: 0 },
+      }),
     );
     await services.start();
   }, 60_000);

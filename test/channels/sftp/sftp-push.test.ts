@@ -9,6 +9,7 @@ import {
   loadSftpHostKey,
   sftpDeliveryTransport,
 } from "../../../src/channels/sftp/index.js";
+import { isOpenVanError } from "../../../src/kernel/index.js";
 import {
   addIdentity,
   createAccount,
@@ -16,12 +17,14 @@ import {
   listMailbox,
   type PushEndpoint,
   PushError,
+  publicOnly,
   receiveMessage,
   routeMessage,
 } from "../../../src/network/index.js";
 import type { DeliveryRecord } from "../../../src/storage/ports/index.js";
 import { freePort } from "../../support/local-process.js";
 import { haveSshd, type OpenSshServer, startOpenSshServer } from "../../support/openssh-server.js";
+import { allowLoopback } from "../../support/outbound-allow.js";
 import { bodyOf, openTempNetwork, seedTradingPair, type TempNetwork } from "../../support/temp-network.js";
 
 const x12 = await readFile(new URL("../../fixtures/network/x12-850-acme-to-grocery.x12", import.meta.url));
@@ -39,7 +42,8 @@ describe.skipIf(!haveSshd())("SFTP push to OpenSSH's sshd", () => {
     sshd = await startOpenSshServer(dir);
     privateKey = await readFile(sshd.clientKey, "utf8");
     await mkdir(join(sshd.root, "in"));
-    net = await openTempNetwork();
+    // The partner's sshd listens on loopback, which the network reaches only when allowed to.
+    net = await openTempNetwork({ outboundAllow: allowLoopback });
     await seedTradingPair(net.ctx);
     const pair = await net.ctx.store.accounts.list();
     const verdict = await receiveMessage(net.ctx, {
@@ -96,6 +100,24 @@ describe.skipIf(!haveSshd())("SFTP push to OpenSSH's sshd", () => {
     expect(first.detail).toMatchObject({ path: join(sshd.root, "in", files[0] ?? ""), size: x12.length });
     const again = await push();
     expect(again.detail).toMatchObject({ already: true });
+    expect(await readdir(join(sshd.root, "in"))).toEqual(files);
+  }, 30_000);
+
+  it("reaches a host name by the address it checked, and nothing the operator did not allow", async () => {
+    const byName = await push({ host: "localhost" });
+    expect(byName.detail).toMatchObject({ host: "localhost", already: true });
+
+    const files = await readdir(join(sshd.root, "in"));
+    const publicOnlyCtx = { ...net.ctx, settings: { ...net.ctx.settings, outboundAllow: publicOnly } };
+    for (const host of ["127.0.0.1", "localhost", "::ffff:127.0.0.1"]) {
+      const error = await sftpDeliveryTransport(publicOnlyCtx)
+        .push(delivery, endpoint({ host }), async () => bodyOf(x12))
+        .catch((e: unknown) => e);
+      expect(isOpenVanError(error) && error.code, host).toBe("OUTBOUND_ADDRESS_REFUSED");
+      expect(isOpenVanError(error) && error.category).toBe("permanent");
+      expect((error as Error).message).toContain(`OpenVAN does not connect to ${host}: `);
+      expect((error as Error).message).toContain("OPENVAN_OUTBOUND_ALLOW");
+    }
     expect(await readdir(join(sshd.root, "in"))).toEqual(files);
   }, 30_000);
 

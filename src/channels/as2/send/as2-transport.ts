@@ -1,6 +1,7 @@
 import { newId, OpenVanError } from "../../../kernel/index.js";
 import {
   type DeliveryTransport,
+  findOutboundRefusal,
   type NetworkContext,
   type PushEndpoint,
   PushError,
@@ -164,7 +165,10 @@ async function profileFor(ctx: NetworkContext, endpoint: PushEndpoint): Promise<
   return profile;
 }
 
-/** POSTs the message; a 4xx other than 408 is permanent, anything else that is not 2xx is worth a retry. */
+/**
+ * POSTs the message; a 4xx other than 408 is permanent, anything else that is not 2xx is worth a retry. A URL
+ * whose host is an address the network does not connect to fails with OUTBOUND_ADDRESS_REFUSED, permanent.
+ */
 async function post(
   as2: As2Context,
   url: string,
@@ -175,6 +179,8 @@ async function post(
   try {
     response = await as2.fetch(url, { method: "POST", headers, body, signal: AbortSignal.timeout(300_000) });
   } catch (error) {
+    const refusal = findOutboundRefusal(error);
+    if (refusal !== null) throw refusal;
     throw new PushError(
       `no answer from ${url}: ${(error as Error).message}`,
       false,

@@ -1,7 +1,15 @@
 import { posix } from "node:path";
 import ssh2, { type SFTPWrapper } from "ssh2";
-import type { DeliveryTransport, NetworkContext, PushReceipt } from "../../../network/index.js";
-import { PushError } from "../../../network/index.js";
+import { isOpenVanError } from "../../../kernel/index.js";
+import {
+  type DeliveryTransport,
+  type NetworkContext,
+  type OutboundGuard,
+  outboundGuard,
+  PushError,
+  type PushReceipt,
+  resolveOutbound,
+} from "../../../network/index.js";
 import type { DeliveryRecord } from "../../../storage/ports/index.js";
 import { sshFingerprint } from "../logins/ssh-public-key.js";
 import { inboxItemName } from "../server/inbox-names.js";
@@ -21,9 +29,11 @@ export interface SftpPushOptions {
  * Pushes deliveries to a partner's own SFTP server with the ssh2 client. The file is written under a
  * temporary name (`.NAME.part`) and renamed when complete, so the partner never picks up half a file; its
  * name is the one the item has in an OpenVAN `/inbox` and holds the delivery id, so that pushing a delivery
- * again (after a crash, or a lost answer) finds the file there and does not write it twice.
+ * again (after a crash, or a lost answer) finds the file there and does not write it twice. The host is
+ * resolved once and connected to by address, only where the network's outbound guard allows.
  */
 export function sftpDeliveryTransport(ctx: NetworkContext, options: SftpPushOptions = {}): DeliveryTransport {
+  const guard = outboundGuard(ctx.settings.outboundAllow);
   return {
     kind: "sftp",
     async push(delivery, endpoint, content) {
@@ -33,7 +43,7 @@ export function sftpDeliveryTransport(ctx: NetworkContext, options: SftpPushOpti
       const target = posix.join(folder, name);
       const partial = posix.join(folder, `.${name}.part`);
       const size = delivery.rangeEnd - delivery.rangeStart;
-      const { client, sftp } = await connect(settings, options.connectTimeoutMs ?? 20_000);
+      const { client, sftp } = await connect(guard, settings, options.connectTimeoutMs ?? 20_000);
       try {
         if (!settings.rename) {
           // The far side takes the file when it is closed, and its answer to the close is the receipt; a
@@ -78,10 +88,22 @@ function receipt(settings: SftpPushSettings, path: string, size: number, already
   };
 }
 
-function connect(
+/**
+ * Resolves the host and checks its addresses (a refused one throws OUTBOUND_ADDRESS_REFUSED, permanent), then
+ * logs in on the first address: the one checked, whatever the name server would answer next. The host key is
+ * checked against the endpoint's fingerprint, which does not depend on the name.
+ */
+async function connect(
+  guard: OutboundGuard,
   settings: SftpPushSettings,
   timeoutMs: number,
 ): Promise<{ client: ssh2.Client; sftp: SFTPWrapper }> {
+  const addresses = await resolveOutbound(guard, settings.host).catch((error: unknown) => {
+    if (isOpenVanError(error)) throw error;
+    const { message, code } = error as NodeJS.ErrnoException;
+    throw new PushError(`could not resolve ${settings.host}: ${message}`, false, { code: code ?? null });
+  });
+  const address = addresses[0]?.address ?? settings.host;
   return new Promise((resolve, reject) => {
     const client = new ssh2.Client();
     let presented: string | null = null;
@@ -119,7 +141,7 @@ function connect(
         );
       })
       .connect({
-        host: settings.host,
+        host: address,
         port: settings.port,
         username: settings.username,
         readyTimeout: timeoutMs,
