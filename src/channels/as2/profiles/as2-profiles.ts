@@ -1,6 +1,6 @@
 import { X509Certificate } from "node:crypto";
 import { newId, OpenVanError } from "../../../kernel/index.js";
-import { type NetworkContext, recordEvent } from "../../../network/index.js";
+import { checkOutboundUrl, type NetworkContext, recordEvent } from "../../../network/index.js";
 import type { As2CertificateRecord, As2ProfileRecord } from "../../../storage/ports/index.js";
 import { certificateRecord } from "../keys/certificate-record.js";
 import { readCertificateUpload } from "../keys/read-certificates.js";
@@ -8,7 +8,10 @@ import { type ParsedCertificate, parseCertificate } from "../smime/certificates.
 import { allowedAlgorithms, type SecurityPolicy } from "../smime/security-policy.js";
 import { type As2ProfileInput, profileDefaults, profileFields } from "./as2-profile-input.js";
 
-/** Creates an account's AS2 profile (its AS2 id, how its messages must be secured, how to send to it). */
+/**
+ * Creates an account's AS2 profile (its AS2 id, how its messages must be secured, how to send to it). A URL
+ * that is an address the network does not connect to (a non-public IP, localhost) is refused here.
+ */
 export async function createAs2Profile(
   ctx: NetworkContext,
   accountId: string,
@@ -24,6 +27,7 @@ export async function createAs2Profile(
     createdAt: now.toISOString(),
     ...profileFields(input, profileDefaults),
   };
+  if (profile.url !== null) checkOutboundUrl(ctx.settings.outboundAllow, profile.url, "url");
   await ctx.store.transaction(async (tx) => {
     await tx.as2.insertProfile(profile);
     await recordEvent(
@@ -44,6 +48,8 @@ export async function updateAs2Profile(
 ): Promise<As2ProfileRecord> {
   const current = await requireProfile(ctx, profileId);
   const updated: As2ProfileRecord = { ...current, ...profileFields(input, current) };
+  if (input.url !== undefined && updated.url !== null)
+    checkOutboundUrl(ctx.settings.outboundAllow, updated.url, "url");
   if (updated.as2Id !== current.as2Id) {
     const other = await ctx.store.as2.findProfileByAs2Id(updated.as2Id);
     if (other !== null)
