@@ -3,6 +3,7 @@ import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { runCli } from "../support/run-cli.js";
 import { runServer } from "./run-server.js";
 
 const sample = await readFile(new URL("../../samples/x12-850-purchase-order.edi", import.meta.url));
@@ -101,6 +102,17 @@ describe("openvan serve", () => {
       code: "CONFIG_INVALID",
       message: expect.stringContaining("OPENVAN_RETENTION"),
     });
+  });
+
+  it("takes --outbound-allow, naming it when it is not an address, a range or private", async () => {
+    const data = await tempDir();
+    const bad = await runCli("serve", "--data", data, "--port", "0", "--outbound-allow", "10.0.0.0/33");
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toBe(
+      'openvan: CONFIG_INVALID: --outbound-allow: "10.0.0.0/33" is not an IP address, a CIDR range (address/prefix) or the word private\n',
+    );
+    const server = await runServer({ data, outboundAllow: "127.0.0.1/32,private" });
+    expect(await server.stop()).toBe(0);
   });
 });
 
