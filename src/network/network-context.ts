@@ -1,6 +1,7 @@
 import type { Clock } from "../kernel/index.js";
 import type { BlobStore, InterchangeState, MetadataStore } from "../storage/ports/index.js";
 import { CommitBatcher } from "./ingest/commit-batcher.js";
+import type { ReceiveVerdict } from "./ingest/receive-message.js";
 import { type OutboundAllow, publicOnly } from "./outbound/outbound-allow.js";
 
 /** Tunables of the network's policies, from the configuration. */
@@ -50,6 +51,8 @@ export interface NetworkContext {
   readonly commits: CommitBatcher;
   /** Told the interchanges' states of each message once its routing has committed (e.g. to count them). */
   readonly routed?: (states: readonly InterchangeState[]) => void;
+  /** Told what each receive came to, on every channel (e.g. to count them). */
+  readonly received?: (channel: string, verdict: ReceiveVerdict) => void;
 }
 
 /** The context of one network on these stores, with its own commit batcher. */

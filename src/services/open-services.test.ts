@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../config/index.js";
-import { addIdentity, createAccount, issueApiKey } from "../network/index.js";
+import { addIdentity, createAccount, issueApiKey, receiveMessage } from "../network/index.js";
 import { openServices, type Services } from "./open-services.js";
 
 describe("openServices", () => {
@@ -25,7 +25,7 @@ describe("openServices", () => {
     const account = await createAccount(services.ctx, "Acme Foods");
     await addIdentity(services.ctx, account.id, "ZZ:ACMEFOODS");
     const { key } = await issueApiKey(services.ctx, account.id, "account");
-    return { services, dir, url, key };
+    return { services, dir, url, key, accountId: account.id };
   };
 
   it("runs two nodes side by side in one process, each with its own stores and metrics", async () => {
@@ -50,6 +50,27 @@ describe("openServices", () => {
         );
     expect(await counted(one.url)).toBe("1");
     expect(await counted(two.url)).toBeUndefined();
+  });
+
+  it("counts in /metrics what the receives of every channel came to", async () => {
+    const { services, url, key, accountId } = await open();
+    const empty = await fetch(`${url}/api/v1/messages`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "x-openvan-to": "ZZ:ACMEFOODS" },
+      body: "",
+    });
+    expect(((await empty.json()) as { error: { code: string } }).error.code).toBe("MESSAGE_EMPTY");
+    // The SFTP and AS2 channels hand their uploads to the same ingest, under their own channel name.
+    const body = async function* () {
+      yield Buffer.from("a file put in /outbox/ZZ:ACMEFOODS/");
+    };
+    const upload = { accountId, channel: "sftp", to: "ZZ:ACMEFOODS", filename: "note.txt" };
+    expect((await receiveMessage(services.ctx, { ...upload, body: body() })).kind).toBe("accepted");
+    // An identical resend is answered with the first message and is not counted again.
+    expect(await receiveMessage(services.ctx, { ...upload, body: body() })).toMatchObject({ replay: true });
+    const text = await (await fetch(`${url}/metrics`)).text();
+    expect(text).toMatch(/openvan_messages_received_total\{channel="sftp",format="file"\} 1\n/);
+    expect(text).toMatch(/openvan_messages_rejected_total\{channel="api",code="MESSAGE_EMPTY"\} 1\n/);
   });
 
   it("keeps nothing of an upload the client cut off", async () => {

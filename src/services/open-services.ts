@@ -75,6 +75,10 @@ export async function openServices(config: OpenVanConfig, options: ServicesOptio
     routed: (states) => {
       for (const state of states) metrics.interchangesRouted.inc({ state });
     },
+    received: (channel, verdict) => {
+      if (verdict.kind === "rejected") metrics.messagesRejected.inc({ channel, code: verdict.error.code });
+      else if (!verdict.replay) metrics.messagesReceived.inc({ channel, format: verdict.format });
+    },
   };
   const { smtpUrl, from } = config.notifications;
   const mailer = smtpUrl === null ? null : smtpMailer(smtpUrl, from);

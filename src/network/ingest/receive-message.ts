@@ -37,6 +37,12 @@ export async function receiveMessage(
   ctx: NetworkContext,
   incoming: IncomingMessage,
 ): Promise<ReceiveVerdict> {
+  const verdict = await receive(ctx, incoming);
+  ctx.received?.(incoming.channel, verdict);
+  return verdict;
+}
+
+async function receive(ctx: NetworkContext, incoming: IncomingMessage): Promise<ReceiveVerdict> {
   let to: string | null = null;
   try {
     to = incoming.to ? formatIdentityAddress(parseIdentityAddress(incoming.to)) : null;

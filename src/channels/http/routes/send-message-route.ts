@@ -86,16 +86,12 @@ export function sendMessageRoute(deps: RouteDeps): FastifyPluginAsync {
           idempotencyKey: request.headers["idempotency-key"] ?? null,
         });
         if (verdict.kind === "rejected") {
-          deps.metrics.messagesRejected.inc({ channel: "api", code: verdict.error.code });
           const body = errorBody(verdict.error);
           return reply
             .code(verdict.error.httpStatus)
             .send({ error: { ...body.error, ediErrors: verdict.ediErrors.map(ediErrorView) } });
         }
-        if (!verdict.replay) {
-          deps.metrics.messagesReceived.inc({ channel: "api", format: verdict.format });
-          deps.jobs?.poke();
-        }
+        if (!verdict.replay) deps.jobs?.poke();
         return reply
           .code(202)
           .header("location", `/api/v1/messages/${verdict.messageId}`)
