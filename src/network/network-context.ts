@@ -57,5 +57,8 @@ export interface NetworkContext {
 
 /** The context of one network on these stores, with its own commit batcher. */
 export function createNetworkContext(parts: Omit<NetworkContext, "commits">): NetworkContext {
-  return { ...parts, commits: new CommitBatcher(parts.store) };
+  return {
+    ...parts,
+    commits: new CommitBatcher(parts.store, undefined, parts.store.capabilities.commitLanes),
+  };
 }

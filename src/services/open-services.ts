@@ -54,7 +54,7 @@ export async function openServices(config: OpenVanConfig, options: ServicesOptio
       : { cert: await readFile(config.http.tls.certFile), key: await readFile(config.http.tls.keyFile) };
   const stores = await openStores(config.database, config.blobs, clock);
   const { store } = stores;
-  const commits = new CommitBatcher(store);
+  const commits = new CommitBatcher(store, undefined, store.capabilities.commitLanes);
   const blobs =
     config.smallBlobMaxBytes > 0
       ? tieredBlobStore({

@@ -32,7 +32,8 @@ export class CommitBatcher {
 
   /**
    * `lanes`: transactions under way at once. With two, the next batch runs while the last one's commit is
-   * flushed to disk (on SQLite the connection is free by then; on PostgreSQL it is another connection).
+   * flushed to disk (on SQLite the connection is free by then; on PostgreSQL it is another connection). Each
+   * store says how many suit it (`capabilities.commitLanes`).
    */
   constructor(
     private readonly store: Pick<MetadataStore, "transaction">,

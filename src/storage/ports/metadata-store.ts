@@ -288,6 +288,13 @@ export interface MetadataRepositories {
 export interface MetadataCapabilities {
   /** Row locks that other claimers skip (PostgreSQL); without them, claims are serialised by the database. */
   readonly skipLocked: boolean;
+  /**
+   * Group-commit batches under way at once (see CommitBatcher). SQLite: one. The next batch then waits for the
+   * last one's flush to disk, and meanwhile the event loop reads the requests that make it larger: on the
+   * 2-core bench, 3-13% more messages routed per second and less CPU per message than with two. PostgreSQL:
+   * two, each on a connection of its own, one running while the other's commit waits for the server.
+   */
+  readonly commitLanes: number;
 }
 
 /**

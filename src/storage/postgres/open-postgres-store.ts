@@ -21,7 +21,7 @@ export interface PostgresStoreOptions {
 
 /** PostgreSQL locks rows, and claimers skip each other's locked jobs. Text compares byte by byte ("C"). */
 const flavour: SqlFlavour = {
-  capabilities: { skipLocked: true },
+  capabilities: { skipLocked: true, commitLanes: 2 },
   textType: sql`text collate "C"`,
   generatedKey: "identity",
   bytesType: "bytea",

@@ -22,7 +22,7 @@ export interface SqliteStoreOptions {
 
 /** SQLite has no row locks to skip: it runs one write at a time, which serialises job claims. */
 const flavour: SqlFlavour = {
-  capabilities: { skipLocked: false },
+  capabilities: { skipLocked: false, commitLanes: 1 },
   textType: "text",
   generatedKey: "autoincrement",
   bytesType: "blob",
