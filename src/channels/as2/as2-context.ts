@@ -1,5 +1,5 @@
 import type { NetworkContext } from "../../network/index.js";
-import type { NetworkKeys } from "./keys/network-keys.js";
+import type { NetworkKeyRing } from "./keys/network-key-ring.js";
 
 /** What the AS2 channel of one OpenVAN instance works with. No globals: two instances may share a process. */
 export interface As2Context {
@@ -8,8 +8,8 @@ export interface As2Context {
   readonly as2Id: string;
   /** `OpenVAN/<version>`, for AS2-Product, Reporting-UA and User-Agent. */
   readonly product: string;
-  /** Reloaded on this node when an admin imports or generates a network key pair. */
-  keys: NetworkKeys;
+  /** The network's key pairs, as the database has them (a new pair reaches every node within seconds). */
+  readonly keys: NetworkKeyRing;
   /** Largest AS2 body accepted (and largest payload after decompression), in bytes. */
   readonly maxBytes: number;
   /** Told when a message was received, so that routing starts at once. */

@@ -8,7 +8,7 @@ import {
 } from "../../network/index.js";
 import { as2AdminRoutes } from "./admin/as2-admin-routes.js";
 import type { As2Context } from "./as2-context.js";
-import { loadNetworkKeys } from "./keys/network-keys.js";
+import { NetworkKeyRing } from "./keys/network-key-ring.js";
 import { sweepAs2Certificates } from "./keys/sweep-certificates.js";
 import { as2MdnJobHandler } from "./receive/as2-mdn-job.js";
 import { as2Route } from "./receive/as2-route.js";
@@ -48,7 +48,7 @@ export async function createAs2Channel(options: As2ChannelOptions): Promise<As2C
     ctx: options.ctx,
     as2Id: options.as2Id,
     product: options.product,
-    keys: await loadNetworkKeys(options.ctx, options.as2Id),
+    keys: await NetworkKeyRing.open(options.ctx, options.as2Id),
     maxBytes: options.maxBytes,
     poke: options.poke,
     fetch: options.fetch ?? outboundFetch(outboundGuard(options.ctx.settings.outboundAllow)),

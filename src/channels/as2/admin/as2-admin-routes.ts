@@ -58,7 +58,7 @@ export function as2AdminRoutes(as2: As2Context): FastifyPluginAsync {
       async () => ({
         as2Id: as2.as2Id,
         url: `${as2.publicUrl() ?? ""}/as2`,
-        certificate: as2.keys.certificatePem,
+        certificate: (await as2.keys.current()).certificatePem,
         certificates: (await ctx.store.as2.listCertificates(networkOwner)).map(certificateView),
       }),
     );

@@ -4,7 +4,7 @@ import type { As2CertificateRecord } from "../../../storage/ports/index.js";
 import type { As2Context } from "../as2-context.js";
 import { keepProfileCertificates, requireProfile } from "../profiles/as2-profiles.js";
 import { certificateRecord } from "./certificate-record.js";
-import { generateKeyPair, type KeyPairOptions, networkKeysOf, networkOwner } from "./network-keys.js";
+import { generateKeyPair, type KeyPairOptions, networkOwner } from "./network-keys.js";
 import { readCertificateUpload } from "./read-certificates.js";
 
 /** How to generate: RSA bits (2048 or 3072, 4096 too) and validity in days (1 to 3650 * 2). */
@@ -16,7 +16,7 @@ export interface GenerateOptions {
 /**
  * Imports a key pair for the network itself from PKCS#12 (the only upload whose private key OpenVAN keeps: it
  * signs and decrypts as this network). From now on the newest valid pair signs and every pair decrypts; this
- * node reloads at once, the other nodes of a cluster at their next start.
+ * node reads the pairs again at once, the other nodes of a cluster within seconds (NetworkKeyRing).
  */
 export async function importNetworkPkcs12(
   as2: As2Context,
@@ -67,7 +67,7 @@ async function keepNetworkPair(
       { owner: "network", how, certificateId: record.id, subject: record.subject, notAfter: record.notAfter },
     );
   });
-  as2.keys = networkKeysOf(await as2.ctx.store.as2.listCertificates(networkOwner), as2.ctx.clock.now());
+  await as2.keys.reread();
   return record;
 }
 

@@ -55,7 +55,10 @@ export function as2Route(as2: As2Context): FastifyPluginAsync {
       "/as2/certificate",
       { schema: { summary: "This network's AS2 certificate (PEM)", tags: ["as2"] } },
       async (_request, reply) =>
-        reply.type("application/x-pem-file").header("x-as2-id", as2.as2Id).send(as2.keys.certificatePem),
+        reply
+          .type("application/x-pem-file")
+          .header("x-as2-id", as2.as2Id)
+          .send((await as2.keys.current()).certificatePem),
     );
   };
 }

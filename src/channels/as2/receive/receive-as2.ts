@@ -60,7 +60,7 @@ export async function receiveAs2(as2: As2Context, request: As2Request): Promise<
   let micBytes: Uint8Array | null = null;
   let micDigest: DigestName = h.mdn?.micDigest ?? "sha256";
   try {
-    const opened = openSmime(top, as2.keys.decrypters, partner.policy, as2.maxBytes);
+    const opened = openSmime(top, (await as2.keys.current()).decrypters, partner.policy, as2.maxBytes);
     micBytes = opened.micBytes;
     micDigest = h.mdn?.micDigest ?? opened.signatureDigest ?? "sha256";
     const filename =
@@ -86,7 +86,7 @@ export async function receiveAs2(as2: As2Context, request: As2Request): Promise<
     }
     const mic = computeMic(micBytes, micDigest);
     const disposition: Disposition = { kind: "processed" };
-    const mdn = mdnFor(as2, h, disposition, mic);
+    const mdn = await mdnFor(as2, h, disposition, mic);
     await as2.ctx.store.transaction(async (tx) => {
       await tx.as2.insertMessage({
         id: newId("as2m_", now.getTime()),
@@ -169,7 +169,7 @@ async function answer(
   mic: string | null,
   statusWithoutMdn: number,
 ): Promise<As2Answer> {
-  const mdn = mdnFor(as2, h, disposition, mic);
+  const mdn = await mdnFor(as2, h, disposition, mic);
   if (mdn === null) {
     return plain(
       statusWithoutMdn,
@@ -179,12 +179,12 @@ async function answer(
   return deliverMdn(as2, h, mdn);
 }
 
-function mdnFor(
+async function mdnFor(
   as2: As2Context,
   h: As2RequestHeaders,
   disposition: Disposition,
   mic: string | null,
-): { headers: readonly MimeHeader[]; body: Uint8Array } | null {
+): Promise<{ headers: readonly MimeHeader[]; body: Uint8Array } | null> {
   if (h.mdn === null) return null;
   const digest = h.mdn.micDigest ?? "sha256";
   return buildMdn(
@@ -195,7 +195,7 @@ function mdnFor(
       disposition,
       mic,
     },
-    h.mdn.signed ? { signer: as2.keys.signer, digest, at: as2.ctx.clock.now() } : null,
+    h.mdn.signed ? { signer: (await as2.keys.current()).signer, digest, at: as2.ctx.clock.now() } : null,
   );
 }
 

@@ -58,7 +58,8 @@ export function as2Transport(as2: As2Context): DeliveryTransport {
           body: payload,
         },
         {
-          sign: signDigest === null ? null : { signer: as2.keys.signer, digest: signDigest },
+          sign:
+            signDigest === null ? null : { signer: (await as2.keys.current()).signer, digest: signDigest },
           encrypt:
             profile.cipher === null || partner.encryptTo === null
               ? null
