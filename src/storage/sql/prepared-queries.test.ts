@@ -74,6 +74,40 @@ describe("PreparedQueries", () => {
     expect((await db.selectFrom("accounts").select("id").execute()).map((r) => r.id)).toEqual(["acc_2"]);
   });
 
+  it("runs a query with its values in order, checked against the SQL once", async () => {
+    const prepared = new PreparedQueries();
+    const rows = (ids: string[]) =>
+      prepared.runInOrder(
+        db,
+        "two",
+        (d, v) =>
+          d.insertInto("accounts").values([
+            { id: v.id_0 as string, name: v.name_0 as string, created_at: v.at_0 as string },
+            { id: v.id_1 as string, name: v.name_1 as string, created_at: v.at_1 as string },
+          ]),
+        () => ["id_0", "name_0", "at_0", "id_1", "name_1", "at_1"],
+        ids.flatMap((id) => [id, `name of ${id}`, "2026-03-01"]),
+      );
+    await rows(["acc_1", "acc_2"]);
+    await rows(["acc_3", "acc_4"]);
+    expect(await db.selectFrom("accounts").select(["id", "name"]).orderBy("id").execute()).toEqual(
+      ["acc_1", "acc_2", "acc_3", "acc_4"].map((id) => ({ id, name: `name of ${id}` })),
+    );
+    const misnamed = prepared.runInOrder(
+      db,
+      "swapped",
+      (d, v) =>
+        d
+          .insertInto("accounts")
+          .values({ id: v.b as string, name: v.a as string, created_at: v.c as string }),
+      () => ["a", "b", "c"],
+      ["acc_5", "Acme", "2026-03-01"],
+    );
+    await expect(misnamed).rejects.toThrow(
+      "prepared query swapped: the SQL does not take its values in the order given",
+    );
+  });
+
   it("refuses a query that changes a value instead of passing it through", async () => {
     const prepared = new PreparedQueries();
     await expect(

@@ -34,6 +34,32 @@ export class PreparedQueries {
     return db.executeQuery(CompiledQuery.raw(prepared.sql, parameters) as CompiledQuery<O>);
   }
 
+  /**
+   * Runs the query `name` with `parameters` given in the order the SQL takes them: for statements of many
+   * values (multi-row inserts), which would otherwise build an object of named values on every run. `names`
+   * (asked for on first use only) are the values' names in that order; the compiled query is checked to take
+   * them so.
+   */
+  async runInOrder<O>(
+    db: Kysely<Database>,
+    name: string,
+    build: BuildQuery<Readonly<Record<string, unknown>>, O>,
+    names: () => string[],
+    parameters: unknown[],
+  ): Promise<QueryResult<O>> {
+    let prepared = this.#prepared.get(name);
+    if (prepared === undefined) {
+      const ordered = names();
+      prepared = this.#prepare(db, name, build, ordered);
+      const taken = prepared.parameters.map((p) => (p instanceof Slot ? p.name : null));
+      if (taken.length !== ordered.length || taken.some((n, i) => n !== ordered[i])) {
+        this.#prepared.delete(name);
+        throw new Error(`prepared query ${name}: the SQL does not take its values in the order given`);
+      }
+    }
+    return db.executeQuery(CompiledQuery.raw(prepared.sql, parameters) as CompiledQuery<O>);
+  }
+
   #prepare<V, O>(db: Kysely<Database>, name: string, build: BuildQuery<V, O>, names: string[]): Prepared {
     const slots = Object.fromEntries(names.map((n) => [n, new Slot(n)]));
     const { sql, parameters } = build(db, slots as V).compile();

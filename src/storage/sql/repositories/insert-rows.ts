@@ -21,19 +21,19 @@ export async function insertRows<R extends Record<string, unknown>>(
     const [first] = chunk;
     if (first === undefined) return;
     const columns = Object.keys(first);
-    const values: Record<string, unknown> = {};
-    chunk.forEach((row, i) => {
-      for (const column of columns) values[`${column}_${i}`] = row[column];
-    });
-    await prepared.run(
+    const slot = (column: string, i: number): string => `${column}_${i}`;
+    const parameters: unknown[] = [];
+    for (const row of chunk) for (const column of columns) parameters.push(row[column]);
+    await prepared.runInOrder(
       db,
       `${name}.${chunk.length}`,
-      (d, v: Record<string, unknown>) =>
+      (d, v) =>
         // biome-ignore lint/suspicious/noExplicitAny: one helper for every table; rows are typed by callers.
         (d.insertInto(table) as any).values(
-          chunk.map((_, i) => Object.fromEntries(columns.map((column) => [column, v[`${column}_${i}`]]))),
+          chunk.map((_, i) => Object.fromEntries(columns.map((column) => [column, v[slot(column, i)]]))),
         ),
-      values,
+      () => chunk.flatMap((_, i) => columns.map((column) => slot(column, i))),
+      parameters,
     );
   }
 }
