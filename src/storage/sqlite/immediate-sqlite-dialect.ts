@@ -1,7 +1,3 @@
-import { createRequire } from "node:module";
-
-const require = createRequire(import.meta.url);
-
 import type { Database as BetterSqlite3Database } from "better-sqlite3";
 import {
   CompiledQuery,
