@@ -183,4 +183,26 @@ describe.each(["sqlite", "postgres"] as const)("sweepRetention on %s", (backend)
     expect(await node().blobs.size(removedLater.blobKey)).toBe(500);
     expect(await sweepRetention(node(), 2)).toMatchObject({ orphanBlobs: 0 });
   });
+
+  it("looks at a bounded number of blobs per sweep, and the next sweep goes on where it stopped", async () => {
+    const orphans: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const { key } = await node().blobs.put(
+        (async function* () {
+          yield Buffer.alloc(500, 67 + i);
+        })(),
+      );
+      orphans.push(key);
+    }
+    const kept = await storeMessage(1, 500);
+    const sweep = async (): Promise<number> => (await sweepRetention(node(), 2, 2)).orphanBlobs;
+    // Six blobs (in the store's order, not the order written), two looked at per sweep: three sweeps go
+    // through them all, each removing at most two.
+    const removed = [await sweep(), await sweep(), await sweep()];
+    expect(removed.every((count) => count <= 2)).toBe(true);
+    expect(removed.reduce((sum, count) => sum + count, 0)).toBe(5);
+    expect(await sweep()).toBe(0);
+    for (const key of orphans) expect(await node().blobs.size(key)).toBeNull();
+    expect(await node().blobs.size(kept.blobKey)).toBe(500);
+  });
 });

@@ -1,3 +1,4 @@
+import type { MetadataStore } from "../../storage/ports/index.js";
 import type { NetworkContext } from "../network-context.js";
 import { deliverySubject, recordEvent } from "../record-event.js";
 
@@ -14,11 +15,16 @@ export interface SweepResult {
  * than the retention period that no item points at any more, then blobs that no record refers to (written by
  * a put whose records a crash kept from being committed). Message records and events stay, so that tracking
  * keeps the history. Safe to run anywhere and often, on several nodes at once: every step is idempotent.
+ * `orphanChecks`: blobs looked at for orphans per sweep (see removeOrphanBlobs).
  */
-export async function sweepRetention(ctx: NetworkContext, batch = 500): Promise<SweepResult> {
+export async function sweepRetention(
+  ctx: NetworkContext,
+  batch = 500,
+  orphanChecks = 20_000,
+): Promise<SweepResult> {
   const expiredDeliveries = await expireDeliveries(ctx, batch);
   const deletedBlobs = await removeMessageBytes(ctx, batch);
-  const orphanBlobs = await removeOrphanBlobs(ctx, batch);
+  const orphanBlobs = await removeOrphanBlobs(ctx, batch, orphanChecks);
   return { expiredDeliveries, deletedBlobs, orphanBlobs };
 }
 
@@ -74,15 +80,24 @@ async function removeMessageBytes(ctx: NetworkContext, batch: number): Promise<n
   }
 }
 
+/** Where each network's orphan search stopped, for the next sweep of this node to go on from. */
+const orphanCursors = new WeakMap<MetadataStore, string>();
+
 /**
  * Blobs older than the orphan margin that no message and no delivery refers to. A blob is written before the
  * transaction of its records; the margin, longer than any upload and its commit take, keeps the blobs whose
  * records are still on their way.
+ *
+ * Nearly every blob the search finds is in use (a message keeps its bytes for the whole retention period), and
+ * orphans are rare (a crash's leftovers). So a sweep looks at no more than `maxChecks` blobs and the next one
+ * goes on where it stopped, starting over once it reaches the end: a store of millions of files costs each
+ * sweep the same bounded work, and every orphan is still found within a few sweeps.
  */
-async function removeOrphanBlobs(ctx: NetworkContext, batch: number): Promise<number> {
+async function removeOrphanBlobs(ctx: NetworkContext, batch: number, maxChecks: number): Promise<number> {
   const before = new Date(ctx.clock.now().getTime() - ctx.settings.orphanBlobAgeMs);
   let removed = 0;
-  let after: string | null = null;
+  let checked = 0;
+  let after: string | null = orphanCursors.get(ctx.store) ?? null;
   for (;;) {
     const keys = await ctx.blobs.listOlderThan(before, after, batch);
     const used = await ctx.store.messages.blobKeysInUse(keys);
@@ -91,8 +106,16 @@ async function removeOrphanBlobs(ctx: NetworkContext, batch: number): Promise<nu
       await ctx.blobs.delete(key);
       removed++;
     }
+    checked += keys.length;
     const last = keys.at(-1);
-    if (last === undefined || keys.length < batch) return removed;
+    if (last === undefined || keys.length < batch) {
+      orphanCursors.delete(ctx.store);
+      return removed;
+    }
     after = last;
+    if (checked >= maxChecks) {
+      orphanCursors.set(ctx.store, after);
+      return removed;
+    }
   }
 }
