@@ -12,6 +12,7 @@ import {
   defaultNetworkSettings,
   type NetworkContext,
   type NetworkSettings,
+  receiveMessage,
 } from "../../src/network/index.js";
 import { openFsBlobStore } from "../../src/storage/blob-fs/fs-blob-store.js";
 import type { MetadataStore } from "../../src/storage/ports/index.js";
@@ -98,6 +99,19 @@ export async function seedTradingPair(ctx: NetworkContext): Promise<TradingPair>
 }
 
 /** A fresh network with the trading pair, opened before each test of the file and closed after it. */
+/** Acme Foods sends Grocery Mart a price list (a file, addressed explicitly); returns the message's id. */
+export async function sendPriceList(ctx: NetworkContext, pair: TradingPair): Promise<string> {
+  const verdict = await receiveMessage(ctx, {
+    accountId: pair.acme,
+    channel: "api",
+    body: bodyOf("a price list"),
+    to: "ZZ:GROCERYMART",
+    filename: "prices.csv",
+  });
+  if (verdict.kind !== "accepted") throw new Error(verdict.error.message);
+  return verdict.messageId;
+}
+
 export interface TradingPairNetwork<N = TempNetwork> extends TradingPair {
   readonly net: N;
 }

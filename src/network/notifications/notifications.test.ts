@@ -2,11 +2,10 @@ import { createHmac } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { allowLoopback } from "../../../test/support/outbound-allow.js";
 import { aiosmtpdMissing, type SmtpSink, startSmtpSink } from "../../../test/support/smtp-sink.js";
-import { bodyOf, useTradingPairNetwork } from "../../../test/support/temp-network.js";
+import { sendPriceList, useTradingPairNetwork } from "../../../test/support/temp-network.js";
 import { startWebhookReceiver, type WebhookReceiver } from "../../../test/support/webhook-receiver.js";
 import { isOpenVanError } from "../../kernel/index.js";
 import { outboundJobHandlers } from "../delivery/outbound-job-handlers.js";
-import { receiveMessage } from "../ingest/receive-message.js";
 import { JobRunner } from "../jobs/job-runner.js";
 import { networkJobHandlers } from "../network-handlers.js";
 import { type NotificationMailer, smtpMailer } from "./mailer.js";
@@ -30,17 +29,7 @@ const runner = (mailer: NotificationMailer | null = null): JobRunner =>
     ...outboundJobHandlers(pair.net.ctx, { transports: {}, mailer }),
   });
 
-async function sendFile(): Promise<string> {
-  const verdict = await receiveMessage(pair.net.ctx, {
-    accountId: pair.acme,
-    channel: "api",
-    body: bodyOf("a price list"),
-    to: "ZZ:GROCERYMART",
-    filename: "prices.csv",
-  });
-  if (verdict.kind !== "accepted") throw new Error(verdict.error.message);
-  return verdict.messageId;
-}
+const sendFile = (): Promise<string> => sendPriceList(pair.net.ctx, pair);
 
 const admin = { accountId: "acc_operator", scope: "admin" };
 

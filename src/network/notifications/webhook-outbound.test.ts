@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { allowLoopback } from "../../../test/support/outbound-allow.js";
-import { bodyOf, useTradingPairNetwork } from "../../../test/support/temp-network.js";
+import { sendPriceList, useTradingPairNetwork } from "../../../test/support/temp-network.js";
 import { startWebhookReceiver, type WebhookReceiver } from "../../../test/support/webhook-receiver.js";
 import { isOpenVanError } from "../../kernel/index.js";
 import { outboundJobHandlers } from "../delivery/outbound-job-handlers.js";
-import { receiveMessage } from "../ingest/receive-message.js";
 import { JobRunner } from "../jobs/job-runner.js";
 import type { NetworkContext } from "../network-context.js";
 import { networkJobHandlers } from "../network-handlers.js";
@@ -33,16 +32,7 @@ const runner = (ctx: NetworkContext): JobRunner =>
     ...outboundJobHandlers(ctx, { transports: {}, mailer: null }),
   });
 
-async function sendFile(): Promise<void> {
-  const verdict = await receiveMessage(pair.net.ctx, {
-    accountId: pair.acme,
-    channel: "api",
-    body: bodyOf("a price list"),
-    to: "ZZ:GROCERYMART",
-    filename: "prices.csv",
-  });
-  if (verdict.kind !== "accepted") throw new Error(verdict.error.message);
-}
+const sendFile = (): Promise<string> => sendPriceList(pair.net.ctx, pair);
 
 const admin = { accountId: "acc_operator", scope: "admin" };
 
