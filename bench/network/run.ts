@@ -11,7 +11,7 @@ import { loadAverage } from "./proc-status.js";
 import type { SideResult } from "./side-result.js";
 
 /**
- * `node dist-bench/bench/network/run.js [--count N] [--runs R] [--concurrency C]`: 2 KB X12 interchanges
+ * `node dist-bench/bench/network/run.js [--count N] [--runs R (3)] [--concurrency C]`: 2 KB X12 interchanges
  * sent over HTTP to OpenVAN on the embedded default and to a bare Fastify drop server, each in its own
  * process, in the same run. `--server-node-flags "…"` passes flags to both servers' node (for instance
  * `--cpu-prof --cpu-prof-dir DIR` to profile them). `--big [--gb G]`: a 5 GB file up and down through OpenVAN,
@@ -35,7 +35,7 @@ if (args.includes("--big")) {
   if (!ok) process.exitCode = 1;
 } else {
   const count = option("--count", 20_000);
-  const runs = option("--runs", 1);
+  const runs = option("--runs", 3);
   const concurrency = option("--concurrency", 32);
   const warmUpCount = Math.min(2000, Math.ceil(count / 10));
   // Control numbers: the warm-up's before the measured ones, so that every interchange of a run is distinct
