@@ -120,6 +120,8 @@ export async function openServices(config: OpenVanConfig, options: ServicesOptio
           hostKey: (await loadSftpHostKey(ctx)).privateKey,
           log,
           onReceived: () => runner.poke(),
+          onLogin: (result) => metrics.sftpLogins.inc({ result }),
+          onConnections: (open) => metrics.sftpConnections.set(open),
         });
 
   let sweeper: NodeJS.Timeout | null = null;

@@ -10,6 +10,10 @@ export interface OpenVanMetrics {
   /** Interchanges (and files) through routing, by the state they reached. */
   readonly interchangesRouted: Counter<"state">;
   readonly httpRequestDuration: Histogram<"method" | "route" | "status">;
+  /** SFTP logins, by result (`accepted`, `refused`, `error` when the credentials could not be checked). */
+  readonly sftpLogins: Counter<"result">;
+  /** SFTP connections open now. */
+  readonly sftpConnections: Gauge;
 }
 
 export function createOpenVanMetrics(): OpenVanMetrics {
@@ -41,6 +45,17 @@ export function createOpenVanMetrics(): OpenVanMetrics {
       name: "openvan_interchanges_routed_total",
       help: "Interchanges and files through routing, by the state they reached.",
       labelNames: ["state"],
+      registers,
+    }),
+    sftpLogins: new Counter({
+      name: "openvan_sftp_logins_total",
+      help: "SFTP logins, by result: accepted, refused, or error (the credentials could not be checked).",
+      labelNames: ["result"],
+      registers,
+    }),
+    sftpConnections: new Gauge({
+      name: "openvan_sftp_connections",
+      help: "SFTP connections open on this node.",
       registers,
     }),
     httpRequestDuration: new Histogram({

@@ -256,6 +256,23 @@ export function describeSftpE2e(
       const wrong = await runSftp(dir, { ...withoutKey, password: "not the password at all" }, ["ls /"]);
       expect(wrong.code).not.toBe(0);
       expect(wrong.stderr).toMatch(/Permission denied/);
+
+      // /metrics counts the logins by result (a key offered without a signature is a question, not an
+      // attempt), and the connections open; every client above has gone.
+      const metric = async (line: RegExp): Promise<number> =>
+        Number(line.exec(await (await fetch(`${url}/metrics`)).text())?.[1] ?? Number.NaN);
+      expect(await metric(/^openvan_sftp_logins_total\{result="refused"\} (\d+)$/m)).toBeGreaterThanOrEqual(
+        1,
+      );
+      expect(await metric(/^openvan_sftp_logins_total\{result="accepted"\} (\d+)$/m)).toBeGreaterThanOrEqual(
+        2,
+      );
+      let open = await metric(/^openvan_sftp_connections (\d+)$/m);
+      for (let i = 0; i < 50 && open !== 0; i++) {
+        await sleep(100);
+        open = await metric(/^openvan_sftp_connections (\d+)$/m);
+      }
+      expect(open).toBe(0);
     }, 60_000);
   });
 }

@@ -13,6 +13,10 @@ export interface SftpServerOptions {
   readonly log?: SftpLogger | undefined;
   /** Called when an upload became a message (the HTTP channel pokes the job runner the same way). */
   readonly onReceived?: ((messageId: string) => void) | undefined;
+  /** Told how each login attempt with a credential ended (for metrics). */
+  readonly onLogin?: ((result: "accepted" | "refused" | "error") => void) | undefined;
+  /** Told the number of open connections each time one opens or closes (for metrics). */
+  readonly onConnections?: ((open: number) => void) | undefined;
 }
 
 /** The SFTP channel of one OpenVAN node. */
@@ -47,7 +51,11 @@ export function createSftpServer(options: SftpServerOptions): SftpServer {
   };
   const ssh = new ssh2.Server(config, (client, info) => {
     connections.add(client);
-    client.on("close", () => connections.delete(client));
+    options.onConnections?.(connections.size);
+    client.on("close", () => {
+      connections.delete(client);
+      options.onConnections?.(connections.size);
+    });
     let accountId: string | null = null;
     let username = "";
     client.on("authentication", (auth) => {
@@ -73,10 +81,15 @@ export function createSftpServer(options: SftpServerOptions): SftpServer {
       authenticateSftp(ctx, auth.username, credential).then(
         (account) => {
           if (account === null) {
+            // A public key offered without a signature only asks whether the key would do: not an attempt.
             if (credential.method === "password" || credential.signature !== undefined) {
               log?.info({ username: auth.username, method: auth.method, ip: info.ip }, "sftp login refused");
+              options.onLogin?.("refused");
             }
             return auth.reject(methods);
+          }
+          if (credential.method === "password" || credential.signature !== undefined) {
+            options.onLogin?.("accepted");
           }
           accountId = account;
           username = auth.username;
@@ -84,6 +97,7 @@ export function createSftpServer(options: SftpServerOptions): SftpServer {
         },
         (error: unknown) => {
           log?.error({ err: error, username: auth.username }, "sftp login could not be checked");
+          options.onLogin?.("error");
           auth.reject(methods);
         },
       );
@@ -122,6 +136,7 @@ export function createSftpServer(options: SftpServerOptions): SftpServer {
     get port() {
       return port;
     },
+
     listen(wanted, host) {
       return new Promise((resolve, reject) => {
         server.once("error", reject);
