@@ -10,20 +10,26 @@ import { outboundRefused } from "./outbound-refused.js";
  * it is. Connect to an address this returns (not to `host` again), so that a second answer of the name
  * server (DNS rebinding) cannot lead elsewhere.
  */
-export async function resolveOutbound(guard: OutboundGuard, host: string): Promise<LookupAddress[]> {
+export async function resolveOutbound(
+  guard: OutboundGuard,
+  host: string,
+  lookupAll: (host: string) => Promise<LookupAddress[]> = systemLookupAll,
+): Promise<LookupAddress[]> {
   const bare = host.replace(/^\[(.*)\]$/, "$1");
   const family = isIP(bare);
-  const addresses: LookupAddress[] =
-    family === 0
-      ? await new Promise((resolve, reject) =>
-          lookup(bare, { all: true }, (error, found) => (error ? reject(error) : resolve(found))),
-        )
-      : [{ address: bare, family }];
+  const addresses: LookupAddress[] = family === 0 ? await lookupAll(bare) : [{ address: bare, family }];
   for (const { address } of addresses) {
     const verdict = guard.check(address);
     if (!verdict.allowed) throw outboundRefused(host, verdict);
   }
   return addresses;
+}
+
+/** Every address of `host`, by the system's resolver (as `net.connect` would find them). */
+function systemLookupAll(host: string): Promise<LookupAddress[]> {
+  return new Promise((resolve, reject) =>
+    lookup(host, { all: true }, (error, found) => (error ? reject(error) : resolve(found))),
+  );
 }
 
 /**

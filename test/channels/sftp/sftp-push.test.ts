@@ -121,6 +121,31 @@ describe.skipIf(!haveSshd())("SFTP push to OpenSSH's sshd", () => {
     expect(await readdir(join(sshd.root, "in"))).toEqual(files);
   }, 30_000);
 
+  it("tries the next address of a host name when one cannot be reached, and says which it tried", async () => {
+    // A name with two addresses, the first with nothing listening (the server listens on 127.0.0.1 only), as
+    // a host's IPv6 address is from a network without IPv6.
+    const twoAddresses = async () => [
+      { address: "127.0.0.2", family: 4 },
+      { address: "127.0.0.1", family: 4 },
+    ];
+    const transport = sftpDeliveryTransport(net.ctx, { connectTimeoutMs: 5000, lookupAll: twoAddresses });
+    const pushed = await transport.push(delivery, endpoint({ host: "sftp.partner.test" }), async () =>
+      bodyOf(x12.subarray(delivery.rangeStart, delivery.rangeEnd)),
+    );
+    expect(pushed.detail).toMatchObject({ host: "sftp.partner.test", size: x12.length });
+
+    const port = await freePort();
+    const error = await transport
+      .push(delivery, endpoint({ host: "sftp.partner.test", port }), async () => bodyOf(x12))
+      .catch((e: unknown) => e);
+    expect(isPushError(error) && error.permanent).toBe(false);
+    expect((error as Error).message).toMatch(
+      new RegExp(
+        `could not reach sftp\\.partner\\.test:${port} at any of its addresses \\(127\\.0\\.0\\.2, 127\\.0\\.0\\.1\\): `,
+      ),
+    );
+  }, 30_000);
+
   it("refuses for good a server whose host key is not the one in the settings, before sending anything", async () => {
     const error = await failure({ hostKeyFingerprint: `SHA256:${"A".repeat(43)}` });
     expect(error.permanent).toBe(true);

@@ -1,8 +1,10 @@
+import type { LookupAddress } from "node:dns";
 import { posix } from "node:path";
 import ssh2, { type SFTPWrapper } from "ssh2";
 import { isOpenVanError } from "../../../kernel/index.js";
 import {
   type DeliveryTransport,
+  isPushError,
   type NetworkContext,
   type OutboundGuard,
   outboundGuard,
@@ -23,6 +25,8 @@ const maxWritesInFlight = 64;
 export interface SftpPushOptions {
   /** How long to wait for the connection and the SSH handshake. */
   readonly connectTimeoutMs?: number;
+  /** Every address of a host name: the system's resolver unless a test gives its own. */
+  readonly lookupAll?: (host: string) => Promise<LookupAddress[]>;
 }
 
 /**
@@ -43,7 +47,7 @@ export function sftpDeliveryTransport(ctx: NetworkContext, options: SftpPushOpti
       const target = posix.join(folder, name);
       const partial = posix.join(folder, `.${name}.part`);
       const size = delivery.rangeEnd - delivery.rangeStart;
-      const { client, sftp } = await connect(guard, settings, options.connectTimeoutMs ?? 20_000);
+      const { client, sftp } = await connect(guard, settings, options);
       try {
         if (!settings.rename) {
           // The far side takes the file when it is closed, and its answer to the close is the receipt; a
@@ -90,20 +94,50 @@ function receipt(settings: SftpPushSettings, path: string, size: number, already
 
 /**
  * Resolves the host and checks its addresses (a refused one throws OUTBOUND_ADDRESS_REFUSED, permanent), then
- * logs in on the first address: the one checked, whatever the name server would answer next. The host key is
- * checked against the endpoint's fingerprint, which does not depend on the name.
+ * logs in on them in the resolver's order, by address: the ones checked, whatever the name server would
+ * answer next. An address that cannot be reached (an IPv6 address from a host without IPv6, say) passes the
+ * turn to the next; a wrong host key or a refused login ends the attempt. The host key is checked against the
+ * endpoint's fingerprint, which does not depend on the name.
  */
 async function connect(
   guard: OutboundGuard,
   settings: SftpPushSettings,
-  timeoutMs: number,
+  options: SftpPushOptions,
 ): Promise<{ client: ssh2.Client; sftp: SFTPWrapper }> {
-  const addresses = await resolveOutbound(guard, settings.host).catch((error: unknown) => {
+  const timeoutMs = options.connectTimeoutMs ?? 20_000;
+  const addresses = await resolveOutbound(guard, settings.host, options.lookupAll).catch((error: unknown) => {
     if (isOpenVanError(error)) throw error;
     const { message, code } = error as NodeJS.ErrnoException;
     throw new PushError(`could not resolve ${settings.host}: ${message}`, false, { code: code ?? null });
   });
-  const address = addresses[0]?.address ?? settings.host;
+  const tried: string[] = [];
+  let failure: PushError | null = null;
+  for (const { address } of addresses) {
+    try {
+      return await connectTo(address, settings, timeoutMs);
+    } catch (error) {
+      if (!isPushError(error) || error.permanent) throw error;
+      tried.push(address);
+      failure = error;
+    }
+  }
+  if (failure === null || tried.length === 1) {
+    throw failure ?? new PushError(`${settings.host} has no address`, false);
+  }
+  throw new PushError(
+    `could not reach ${settings.host}:${settings.port} at any of its addresses (${tried.join(", ")}): ${failure.message}`,
+    false,
+    { addresses: tried },
+    { cause: failure },
+  );
+}
+
+/** Logs in on one address of the endpoint's host. */
+function connectTo(
+  address: string,
+  settings: SftpPushSettings,
+  timeoutMs: number,
+): Promise<{ client: ssh2.Client; sftp: SFTPWrapper }> {
   return new Promise((resolve, reject) => {
     const client = new ssh2.Client();
     let presented: string | null = null;
